@@ -1,0 +1,177 @@
+package org.glpiagent.agent;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.glpiagent.schedule.SchedulePolicy;
+import org.glpiagent.schedule.TargetSchedule;
+import org.glpiagent.state.StateStore;
+import org.glpiagent.target.Outcome;
+import org.glpiagent.target.ServerKind;
+import org.glpiagent.target.Target;
+import org.glpiagent.target.TargetRunner;
+import org.glpiagent.target.TargetState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's targets and their schedules: runs targets, one at a time, and plans their next runs.
+ *
+ * <p>Not thread-safe: one thread (the foreground command or the daemon loop) drives it; {@link #runNow} may
+ * be called from others only through the {@link Daemon}.
+ */
+public final class Agent {
+  private static final Logger log = LoggerFactory.getLogger(Agent.class);
+
+  private final Map<Target, TargetState> states = new LinkedHashMap<>();
+  private final Map<Target, Outcome> lastOutcomes = new LinkedHashMap<>();
+  private final StateStore vardir;
+  private final TargetRunner runner;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final Duration delaytime;
+
+  public Agent(
+      List<Target> targets,
+      StateStore vardir,
+      TargetRunner runner,
+      Clock clock,
+      RandomGenerator random,
+      Duration delaytime) {
+    this.vardir = vardir;
+    this.runner = runner;
+    this.clock = clock;
+    this.random = random;
+    this.delaytime = delaytime;
+    Instant now = clock.instant();
+    for (Target t : targets) {
+      states.put(t, load(t, now));
+    }
+  }
+
+  private TargetState load(Target t, Instant now) {
+    try {
+      Optional<TargetState> saved = TargetState.load(vardir.child(t.storageName()));
+      if (saved.isPresent()) {
+        TargetSchedule s = saved.get().schedule();
+        // a plan older than one full period is stale: start afresh, as glpi-agent drops its initial delay
+        if (!s.nextRunDate().isBefore(now.minus(s.maxDelay()))) {
+          return saved.get();
+        }
+        return saved.get().with(SchedulePolicy.initial(now, t.initialDelay(delaytime), s.maxDelay(), random));
+      }
+    } catch (IOException e) {
+      log.error("target {}: {}", t.id(), e.getMessage());
+    }
+    TargetSchedule s = SchedulePolicy.initial(now, t.initialDelay(delaytime), t.defaultMaxDelay(delaytime), random);
+    return new TargetState(s, ServerKind.UNKNOWN);
+  }
+
+  /** The targets in order. */
+  public List<Target> targets() {
+    return List.copyOf(states.keySet());
+  }
+
+  /** A target's current state. */
+  public TargetState state(Target t) {
+    return states.get(t);
+  }
+
+  /** The outcome of a target's last run in this process, if it ran. */
+  public Optional<Outcome> lastOutcome(Target t) {
+    return Optional.ofNullable(lastOutcomes.get(t));
+  }
+
+  /** Runs every target once, in order; true when all runs were fully successful. */
+  public boolean runAll(boolean forced) throws InterruptedException {
+    boolean ok = true;
+    for (Target t : targets()) {
+      ok &= run(t, forced).ok();
+    }
+    return ok;
+  }
+
+  /** Runs the targets that are due now; true when all of those runs succeeded. */
+  public boolean runDue() throws InterruptedException {
+    boolean ok = true;
+    for (Target t : targets()) {
+      if (states.get(t).schedule().isDue(clock.instant())) {
+        ok &= run(t, false).ok();
+      }
+    }
+    return ok;
+  }
+
+  /** The earliest next run over all targets. */
+  public Instant nextRunDate() {
+    return states.values().stream().map(s -> s.schedule().nextRunDate()).min(Instant::compareTo).orElse(Instant.MAX);
+  }
+
+  /** Makes every target due now (SIGUSR1, {@code /now}). */
+  public void runNow() {
+    Instant now = clock.instant();
+    for (Target t : targets()) {
+      states.put(t, states.get(t).with(states.get(t).schedule().dueAt(now)));
+    }
+  }
+
+  /** Runs one target and records its new schedule. */
+  public Outcome run(Target t, boolean forced) throws InterruptedException {
+    TargetState before = states.get(t);
+    TargetRunner.Result r = runner.run(t, before.kind(), forced);
+    Instant now = clock.instant();
+    TargetSchedule s = before.schedule();
+    Duration maxDelay = r.maxDelay().filter(d -> !d.isZero()).orElse(s.maxDelay());
+    s = new TargetSchedule(s.nextRunDate(), s.baseRunDate(), maxDelay, s.backoff());
+    TargetSchedule next =
+        switch (r.outcome()) {
+          case Outcome.Completed c -> SchedulePolicy.afterRun(s, now, maxDelay, random);
+          case Outcome.ServerPending p -> SchedulePolicy.after(s, now, atLeastOneSecond(p.retryIn()));
+          case Outcome.ServerRejected rej ->
+              rej.retryIn().isPresent()
+                  ? SchedulePolicy.after(s, now, atLeastOneSecond(rej.retryIn().get()))
+                  : SchedulePolicy.afterRun(s, now, maxDelay, random);
+          case Outcome.NetworkFailure f -> SchedulePolicy.afterNetworkFailure(s, now, delaytime);
+        };
+    TargetState after = new TargetState(next, r.kind());
+    states.put(t, after);
+    lastOutcomes.put(t, r.outcome());
+    report(t, r.outcome(), next);
+    try {
+      after.save(vardir.child(t.storageName()), t);
+    } catch (IOException e) {
+      log.error("target {}: cannot save its state: {}", t.id(), e.getMessage());
+    }
+    return r.outcome();
+  }
+
+  private static Duration atLeastOneSecond(Duration d) {
+    return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : d;
+  }
+
+  private static void report(Target t, Outcome o, TargetSchedule next) {
+    switch (o) {
+      case Outcome.Completed c when c.ok() -> log.info("target {}: run done, next run at {}", t.id(), next.nextRunDate());
+      case Outcome.Completed c ->
+          log.warn("target {}: run done with failed tasks {}, next run at {}", t.id(), c.failedTasks(), next.nextRunDate());
+      case Outcome.ServerPending p ->
+          log.warn("target {}: {}; next try at {}", t.id(), p.why(), next.nextRunDate());
+      case Outcome.ServerRejected r ->
+          log.error("target {}: server refused: {}; next try at {}", t.id(), r.message(), next.nextRunDate());
+      case Outcome.NetworkFailure f ->
+          log.error("target {}: {}; next try at {}", t.id(), f.reason(), next.nextRunDate());
+    }
+  }
+
+  /** Outcomes of the runs so far, for the exit code of {@code --force}. */
+  public List<Outcome> outcomes() {
+    return new ArrayList<>(lastOutcomes.values());
+  }
+}

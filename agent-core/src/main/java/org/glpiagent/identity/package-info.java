@@ -1,0 +1,2 @@
+/** The agent's identity: its {@code GLPI-Agent-ID} and {@code deviceid}, made once and kept. */
+package org.glpiagent.identity;

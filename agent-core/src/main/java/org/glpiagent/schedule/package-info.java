@@ -1,0 +1,2 @@
+/** When targets run: the pure schedule rule and a target's schedule. */
+package org.glpiagent.schedule;
