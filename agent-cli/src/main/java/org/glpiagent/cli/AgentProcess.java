@@ -1,0 +1,177 @@
+package org.glpiagent.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.glpiagent.agent.Agent;
+import org.glpiagent.agent.Daemon;
+import org.glpiagent.agent.TaskSelection;
+import org.glpiagent.client.ServerClient;
+import org.glpiagent.config.AgentConfig;
+import org.glpiagent.config.ConfigException;
+import org.glpiagent.identity.AgentIdentity;
+import org.glpiagent.protocol.ContactRequest;
+import org.glpiagent.state.StateStore;
+import org.glpiagent.target.ServerDialogue;
+import org.glpiagent.target.Target;
+import org.glpiagent.target.TargetRunner;
+import org.glpiagent.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One configured agent, put together from its configuration: identity, targets, tasks, server client,
+ * runner and schedule; run once in the foreground or as a daemon loop.
+ */
+public final class AgentProcess implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AgentProcess.class);
+  static final String NAME = "GLPI-Agent";
+
+  /** Makes the server client for a configuration and identity. */
+  @FunctionalInterface
+  public interface ClientFactory {
+    ServerClient create(AgentConfig config, AgentIdentity identity) throws ConfigException;
+  }
+
+  /**
+   * What the process is built from, besides the configuration: the outside world's seams.
+   *
+   * @param installed every task this agent has, in catalog order
+   */
+  public record Environment(
+      Clock clock,
+      RandomGenerator random,
+      ClientFactory clients,
+      List<Task<?>> installed,
+      OutputStream stdout,
+      String hostname,
+      Path defaultVardir) {}
+
+  private final AgentConfig config;
+  private final Agent agent;
+  private final ServerClient client;
+  private final Environment env;
+
+  private AgentProcess(AgentConfig config, Agent agent, ServerClient client, Environment env) {
+    this.config = config;
+    this.agent = agent;
+    this.client = client;
+    this.env = env;
+  }
+
+  /** Builds the agent for a configuration; a configuration it cannot run is a {@link ConfigException}. */
+  public static AgentProcess build(AgentConfig config, Environment env) throws ConfigException, IOException {
+    Path vardir = config.string("vardir").map(Path::of).orElse(env.defaultVardir());
+    StateStore store = new StateStore(vardir, env.clock());
+    store.ensureDir();
+    AgentIdentity identity =
+        AgentIdentity.loadOrCreate(store, env.hostname(), env.clock(), env.random());
+    List<String> installedIds = env.installed().stream().map(Task::id).toList();
+    List<String> selected = TaskSelection.select(installedIds, config.list("tasks"), config.list("no-task"));
+    List<Task<?>> tasks = new ArrayList<>();
+    for (String id : selected) {
+      env.installed().stream().filter(t -> t.id().equals(id)).findFirst().ifPresent(tasks::add);
+    }
+    List<Target> targets = targets(config);
+    if (config.flag("no-ssl-check") && targets.stream().anyMatch(t -> t instanceof Target.Server)) {
+      log.warn("no-ssl-check is set: server certificates are not verified");
+    }
+    ServerClient client = env.clients().create(config, identity);
+    Integer port =
+        config.flag("no-httpd") ? null : config.integer("httpd-port").map(Long::intValue).orElse(62354);
+    ContactRequest contact =
+        new ContactRequest(
+            identity.deviceId(),
+            NAME,
+            Version.current(),
+            installedIds,
+            selected,
+            config.string("tag").filter(t -> !t.isBlank()).orElse(null),
+            port);
+    ServerDialogue.ProtocolMode mode =
+        ServerDialogue.ProtocolMode.of(config.string("server-protocol").orElse("auto"));
+    TargetRunner runner =
+        new TargetRunner(
+            config,
+            identity,
+            tasks,
+            env.clock(),
+            vardir,
+            s -> new ServerDialogue(client, contact, identity.deviceId(), mode),
+            client,
+            env.stdout());
+    Duration delaytime = config.seconds("delaytime").orElse(Duration.ofHours(1));
+    Agent agent = new Agent(targets, store, runner, env.clock(), env.random(), delaytime);
+    log.debug("agent {} ({}), tasks {}, targets {}", identity.deviceId(), identity.agentId(), selected, targets);
+    return new AgentProcess(config, agent, client, env);
+  }
+
+  static List<Target> targets(AgentConfig config) {
+    List<Target> out = new ArrayList<>();
+    List<String> servers = config.list("server");
+    for (int i = 0; i < servers.size(); i++) {
+      out.add(new Target.Server("server" + i, URI.create(servers.get(i))));
+    }
+    List<String> locals = config.list("local");
+    for (int i = 0; i < locals.size(); i++) {
+      out.add(new Target.Local("local" + i, locals.get(i)));
+    }
+    return out;
+  }
+
+  /** The agent, for the daemon and tests. */
+  public Agent agent() {
+    return agent;
+  }
+
+  /**
+   * Runs every target once in the foreground: all of them with {@code --force}, only those due with
+   * {@code --lazy}. Returns the exit code: 0 when every run succeeded, 1 otherwise.
+   */
+  public int runOnce() throws InterruptedException {
+    long wait = config.integer("wait").orElse(0L);
+    if (wait > 0) {
+      long s = env.random().nextLong(wait + 1);
+      log.info("waiting {} s before the run (--wait {})", s, wait);
+      Thread.sleep(Duration.ofSeconds(s));
+    }
+    boolean force = config.flag("force");
+    boolean ok = config.flag("lazy") && !force ? agent.runDue() : agent.runAll(force);
+    return ok ? 0 : 1;
+  }
+
+  /** Runs the scheduler loop until stopped or asked to reload. */
+  public Daemon.Exit runDaemon(Daemon daemon) {
+    return daemon.loop();
+  }
+
+  /** The folder the agent keeps its state in. */
+  public Path vardir() {
+    return config.string("vardir").map(Path::of).orElse(env.defaultVardir());
+  }
+
+  /** Writes the pid file if one is configured. */
+  public Optional<Path> writePidfile() throws IOException {
+    Optional<Path> pidfile =
+        config.isSet("pidfile")
+            ? Optional.of(config.string("pidfile").filter(p -> !p.isBlank()).map(Path::of).orElse(vardir().resolve("glpi-agent.pid")))
+            : Optional.empty();
+    if (pidfile.isPresent()) {
+      Files.writeString(pidfile.get(), ProcessHandle.current().pid() + "\n");
+    }
+    return pidfile;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
