@@ -1,0 +1,190 @@
+package org.glpiagent.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Credentials;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.glpiagent.client.internal.Bodies;
+import org.glpiagent.client.internal.OAuthTokens;
+import org.glpiagent.client.internal.Tls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ServerClient} on OkHttp: one connection pool for the agent's life, the COMMON headers on every
+ * request, compressed bodies, answers decoded whatever their type, Basic and OAuth2 authentication.
+ */
+public final class HttpServerClient implements ServerClient {
+  private static final Logger log = LoggerFactory.getLogger(HttpServerClient.class);
+  private static final Logger payloads = LoggerFactory.getLogger("org.glpiagent.client.payload");
+  private static final String ACCEPT =
+      "application/json, application/xml, application/x-compress-zlib, application/x-compress-gzip, "
+          + "application/x-compress-deflate, application/x-compress-br";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ClientSettings settings;
+  private final OkHttpClient http;
+  private final OAuthTokens tokens;
+  private final Compression compression;
+  /** Hosts that asked for Basic credentials once: sent pre-emptively after that. */
+  private final Map<String, Boolean> basicHosts = new ConcurrentHashMap<>();
+
+  public HttpServerClient(ClientSettings settings) throws IOException {
+    this(settings, Clock.systemUTC());
+  }
+
+  public HttpServerClient(ClientSettings settings, Clock clock) throws IOException {
+    this.settings = settings;
+    Compression c = settings.compression();
+    if (c == Compression.BROTLI && !Bodies.brotliAvailable()) {
+      log.warn("brotli is not available on this system: compressing with zlib");
+      c = Compression.ZLIB;
+    }
+    this.compression = c;
+    Tls tls = Tls.of(settings.noSslCheck(), settings.caCertFile(), settings.caCertDir(), settings.sslFingerprints());
+    OkHttpClient.Builder b =
+        new OkHttpClient.Builder()
+            .callTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+            .connectTimeout(Math.min(settings.timeout().toMillis(), 30_000), TimeUnit.MILLISECONDS)
+            .readTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+            .writeTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+            .followRedirects(true)
+            .retryOnConnectionFailure(false)
+            .sslSocketFactory(tls.context().getSocketFactory(), tls.trustManager());
+    if (!tls.verifyHostname()) {
+      b.hostnameVerifier((host, session) -> true);
+    }
+    settings.proxy().ifPresent(p -> configureProxy(b, p));
+    this.http = b.build();
+    this.tokens = new OAuthTokens(http, settings, clock);
+  }
+
+  private static void configureProxy(OkHttpClient.Builder b, URI p) {
+    int port = p.getPort() > 0 ? p.getPort() : 3128;
+    b.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.getHost(), port)));
+    if (p.getUserInfo() != null) {
+      String[] up = p.getUserInfo().split(":", 2);
+      String cred = Credentials.basic(up[0], up.length > 1 ? up[1] : "", StandardCharsets.UTF_8);
+      b.proxyAuthenticator((route, response) -> response.request().newBuilder().header("Proxy-Authorization", cred).build());
+    }
+  }
+
+  @Override
+  public Reply post(URI url, Message message) throws IOException {
+    String plainType = message.format() == Message.Format.JSON ? "application/json" : "application/xml";
+    byte[] body = Bodies.compress(message.body(), compression);
+    String type = compression == Compression.NONE ? plainType : compression.contentType();
+    if (payloads.isTraceEnabled()) {
+      payloads.trace("> {} {}", url, Redaction.mask(new String(message.body(), StandardCharsets.UTF_8)));
+    }
+    Request.Builder r = new Request.Builder().url(url.toString()).post(RequestBody.create(body, MediaType.get(type)));
+    return execute(r, url, message.options(), type, message.body().length, body.length);
+  }
+
+  @Override
+  public Reply get(URI url, RequestOptions options) throws IOException {
+    return execute(new Request.Builder().url(url.toString()).get(), url, options, null, 0, 0);
+  }
+
+  private Reply execute(
+      Request.Builder r, URI url, RequestOptions options, String contentType, int plainSize, int sentSize)
+      throws IOException {
+    String requestId = options.requestId().orElseGet(HttpServerClient::newRequestId);
+    r.header("Pragma", "no-cache").header("User-Agent", settings.userAgent()).header("Accept", ACCEPT);
+    r.header("GLPI-Request-ID", requestId);
+    if (contentType != null) {
+      r.header("Content-Type", contentType);
+    }
+    if (options.sendAgentId()) {
+      r.header("GLPI-Agent-ID", settings.agentId());
+    }
+    options.cryptoKeyId().ifPresent(k -> r.header("GLPI-CryptoKey-ID", k));
+    if (basicHosts.containsKey(url.getHost()) && settings.user().isPresent()) {
+      r.header("Authorization", basic());
+    }
+    Optional<String> bearer = tokens.bearer(url);
+    bearer.ifPresent(t -> r.header("Authorization", "Bearer " + t));
+    long start = System.nanoTime();
+    Reply reply = call(r.build(), url);
+    if (reply.code() == 401) {
+      if (bearer.isPresent() || tokens.configured()) {
+        tokens.invalidate();
+        Optional<String> fresh = tokens.bearer(url);
+        if (fresh.isPresent()) {
+          reply = call(r.header("Authorization", "Bearer " + fresh.get()).build(), url);
+        }
+      } else if (settings.user().isPresent()
+          && !basicHosts.containsKey(url.getHost())
+          && reply.header("www-authenticate").map(h -> h.trim().toLowerCase(Locale.ROOT).startsWith("basic")).orElse(false)) {
+        basicHosts.put(url.getHost(), true);
+        reply = call(r.header("Authorization", basic()).build(), url);
+      }
+    }
+    log.debug(
+        "{} {} [{}]: {} {} ({} bytes sent, {} bytes plain; {} bytes answered) in {} ms",
+        contentType == null ? "GET" : "POST",
+        url,
+        requestId,
+        reply.code(),
+        reply.contentType(),
+        sentSize,
+        plainSize,
+        reply.body().length,
+        (System.nanoTime() - start) / 1_000_000);
+    if (payloads.isTraceEnabled()) {
+      payloads.trace("< {} {}", reply.code(), Redaction.mask(reply.text()));
+    }
+    return reply;
+  }
+
+  private String basic() {
+    return Credentials.basic(settings.user().orElse(""), settings.password().orElse(""), StandardCharsets.UTF_8);
+  }
+
+  private Reply call(Request request, URI url) throws IOException {
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody rb = response.body();
+      String type = response.header("Content-Type", "");
+      byte[] raw;
+      try (InputStream in = rb.byteStream()) {
+        raw = Bodies.readLimited(in, settings.maxAnswerBytes(), "from " + url);
+      }
+      byte[] decoded = Bodies.decode(raw, type, settings.maxAnswerBytes(), url.toString());
+      Map<String, List<String>> headers = new TreeMap<>();
+      response.headers().toMultimap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+      return new Reply(response.code(), type, decoded, headers);
+    } catch (java.io.InterruptedIOException e) {
+      throw new IOException("no answer from " + url + " within " + settings.timeout().toSeconds() + " s", e);
+    }
+  }
+
+  /** A fresh {@code GLPI-Request-ID}: 8 upper-case hex digits. */
+  static String newRequestId() {
+    return HexFormat.of().withUpperCase().toHexDigits(RANDOM.nextInt());
+  }
+
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+}
