@@ -38,7 +38,7 @@ public final class AgentProcess implements AutoCloseable {
   /** Makes the server client for a configuration and identity. */
   @FunctionalInterface
   public interface ClientFactory {
-    ServerClient create(AgentConfig config, AgentIdentity identity) throws ConfigException;
+    ServerClient create(AgentConfig config, AgentIdentity identity) throws IOException;
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param help one sentence for {@code --help}
  * @param secret whether values must be masked in logs and messages
  * @param cliOnly whether it is refused in {@code agent.cfg}
+ * @param group the heading it is listed under in {@code --help}
  */
 public record OptionDef(
     String name,
@@ -21,7 +22,8 @@ public record OptionDef(
     Optional<String> defaultValue,
     String help,
     boolean secret,
-    boolean cliOnly) {
+    boolean cliOnly,
+    String group) {
 
   public OptionDef {
     if (name == null || name.isBlank()) {

@@ -1,0 +1,130 @@
+package org.glpiagent.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.glpiagent.agent.Daemon;
+import org.glpiagent.client.ClientSettings;
+import org.glpiagent.client.HttpServerClient;
+import org.glpiagent.tasks.inventory.Categories;
+import org.glpiagent.tasks.inventory.InventoryTask;
+import org.glpiagent.config.AgentConfig;
+import org.glpiagent.config.ConfigException;
+import org.glpiagent.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the explicit catalog of tasks, the real server client, and how the configured
+ * agent runs (once in the foreground, or as a daemon that reloads on SIGHUP).
+ */
+public final class Launch {
+  private static final Logger log = LoggerFactory.getLogger(Launch.class);
+
+  private Launch() {}
+
+  /** Every task this agent has, in the order they run by default. */
+  public static List<Task<?>> catalog() {
+    return List.of(new InventoryTask());
+  }
+
+  /** The inventory categories, for {@code --list-categories}. */
+  public static List<String> categories() {
+    return Categories.ALL;
+  }
+
+  /** Runs the agent for a configuration; returns the process exit code. */
+  public static int start(AgentConfig config, PrintStream out, PrintStream err) {
+    return start(() -> config, config, out, err);
+  }
+
+  /**
+   * Runs the agent; {@code reload} reads the configuration again when a daemon gets SIGHUP.
+   */
+  public static int start(ConfigSource reload, AgentConfig first, PrintStream out, PrintStream err) {
+    AgentConfig config = first;
+    try {
+      if (config.flag("daemon")) {
+        return daemon(reload, config, out);
+      }
+      try (AgentProcess p = AgentProcess.build(config, environment(out))) {
+        return p.runOnce();
+      }
+    } catch (ConfigException e) {
+      err.println("glpi-agent: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      log.error("cannot start: {}", e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 130;
+    }
+  }
+
+  private static int daemon(ConfigSource reload, AgentConfig config, PrintStream out)
+      throws ConfigException, IOException {
+    while (true) {
+      Daemon.Exit exit;
+      try (AgentProcess p = AgentProcess.build(config, environment(out))) {
+        var pidfile = p.writePidfile();
+        Daemon daemon = new Daemon(p.agent(), Clock.systemDefaultZone(), Daemon.systemWaiter());
+        Thread hook = Signals.install(daemon, Thread.currentThread());
+        exit = daemon.loop();
+        if (exit == Daemon.Exit.RELOAD) {
+          Signals.uninstall(hook);
+        }
+        if (pidfile.isPresent() && exit == Daemon.Exit.STOPPED) {
+          java.nio.file.Files.deleteIfExists(pidfile.get());
+        }
+      }
+      if (exit == Daemon.Exit.STOPPED) {
+        log.info("daemon stopped");
+        return 0;
+      }
+      try {
+        config = reload.load();
+        log.info("configuration reloaded");
+      } catch (ConfigException e) {
+        log.error("configuration not reloaded, keeping the previous one: {}", e.getMessage());
+      }
+    }
+  }
+
+  static AgentProcess.Environment environment(PrintStream out) {
+    return new AgentProcess.Environment(
+        Clock.systemDefaultZone(),
+        new SecureRandom(),
+        (cfg, id) ->
+            new HttpServerClient(ClientSettings.from(cfg, id.agentId().toString(), Version.current())),
+        catalog(),
+        out,
+        Hostname.local(),
+        defaultVardir());
+  }
+
+  /** {@code /var/lib/glpi-agent} for root, {@code $XDG_STATE_HOME/glpi-agent} (or {@code ~/.local/state}) otherwise. */
+  static Path defaultVardir() {
+    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+    if (windows) {
+      String pd = System.getenv("ProgramData");
+      return Path.of(pd == null ? "C:\\ProgramData" : pd, "GLPI-Agent", "var");
+    }
+    if ("root".equals(System.getProperty("user.name"))) {
+      return Path.of("/var/lib/glpi-agent");
+    }
+    String xdg = System.getenv("XDG_STATE_HOME");
+    Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".local", "state") : Path.of(xdg);
+    return base.resolve("glpi-agent");
+  }
+
+  /** Reads the configuration again. */
+  @FunctionalInterface
+  public interface ConfigSource {
+    AgentConfig load() throws ConfigException;
+  }
+}

@@ -1,0 +1,70 @@
+package org.glpiagent.inventory;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cleans what firmware and drivers report before it reaches GLPI: trims padding, drops vendor placeholders
+ * ("To Be Filled By O.E.M.", "Default string", all-zero serials) and gives manufacturers the names GLPI users
+ * know.
+ */
+public final class Names {
+  private static final Set<String> PLACEHOLDERS =
+      Set.of(
+          "to be filled by o.e.m.", "to be filled by oem", "default string", "system product name",
+          "system manufacturer", "system serial number", "system version", "base board product name",
+          "base board serial number", "chassis serial number", "not specified", "not applicable", "none",
+          "n/a", "na", "unknown", "0123456789", "123456789", "xxxxxxxxxx", "oem", "o.e.m.", "invalid",
+          "not available", "none specified", "type1productconfigid", "sku", "empty", "null");
+  private static final Map<String, String> MANUFACTURERS =
+      Map.ofEntries(
+          Map.entry("genuineintel", "Intel"),
+          Map.entry("intel(r) corporation", "Intel"),
+          Map.entry("intel corporation", "Intel"),
+          Map.entry("intel corp.", "Intel"),
+          Map.entry("authenticamd", "AMD"),
+          Map.entry("advanced micro devices, inc.", "AMD"),
+          Map.entry("advanced micro devices", "AMD"),
+          Map.entry("dell inc.", "Dell"),
+          Map.entry("dell computer corporation", "Dell"),
+          Map.entry("hewlett-packard", "HP"),
+          Map.entry("hp", "HP"),
+          Map.entry("lenovo", "Lenovo"),
+          Map.entry("innotek gmbh", "innotek GmbH"),
+          Map.entry("qemu", "QEMU"),
+          Map.entry("vmware, inc.", "VMware"),
+          Map.entry("microsoft corporation", "Microsoft Corporation"));
+
+  private Names() {}
+
+  /** The value trimmed and stripped of control characters; null when empty or a placeholder. */
+  public static String clean(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.replaceAll("[\\p{Cntrl}]", "").strip();
+    if (v.isEmpty() || PLACEHOLDERS.contains(v.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    return v;
+  }
+
+  /** A serial number or UUID; null when empty, a placeholder, all zeros or all F's. */
+  public static String serial(String value) {
+    String v = clean(value);
+    if (v == null || v.matches("[0\\s.:-]+") || v.matches("(?i)[f\\s.:-]+")) {
+      return null;
+    }
+    return v;
+  }
+
+  /** A manufacturer name as GLPI users know it; null when empty or a placeholder. */
+  public static String manufacturer(String value) {
+    String v = clean(value);
+    if (v == null) {
+      return null;
+    }
+    return MANUFACTURERS.getOrDefault(v.toLowerCase(Locale.ROOT), v);
+  }
+}

@@ -1,0 +1,2 @@
+/** The inventory document as collectors fill it, and the cleaning of names GLPI expects. */
+package org.glpiagent.inventory;

@@ -1,0 +1,135 @@
+package org.glpiagent.tasks.inventory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import org.glpiagent.config.ConfigFile;
+import org.glpiagent.inventory.InventoryContent;
+import org.glpiagent.task.ServerInstructions;
+import org.glpiagent.task.Submission;
+import org.glpiagent.task.Task;
+import org.glpiagent.task.TaskContext;
+import org.glpiagent.task.TaskException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local inventory: runs each collector of the explicit list, each under the
+ * {@code backend-collect-timeout}, and hands the document to the target's sink. A collector that fails or
+ * overruns is logged and its category reported missing; the inventory still goes out.
+ */
+public final class InventoryTask implements Task<InventoryPlan> {
+  private static final Logger log = LoggerFactory.getLogger(InventoryTask.class);
+  public static final String VERSION = "1.0";
+  static final String VERSION_CLIENT = "GLPI-Agent_v1.0-java";
+
+  private final List<Collector> collectors;
+  private final Path root;
+
+  public InventoryTask() {
+    this(
+        List.of(
+            new HardwareCollector(), new BiosCollector(), new OsCollector(), new CpuCollector(),
+            new MemoryCollector(), new NetworkCollector(), new StorageCollector(), new DriveCollector()),
+        Path.of("/"));
+  }
+
+  InventoryTask(List<Collector> collectors, Path root) {
+    this.collectors = List.copyOf(collectors);
+    this.root = root;
+  }
+
+  @Override
+  public String id() {
+    return "inventory";
+  }
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
+
+  @Override
+  public Optional<InventoryPlan> plan(ServerInstructions instructions, TaskContext context) throws TaskException {
+    Set<String> disabled = new LinkedHashSet<>();
+    List<String> fromServer =
+        instructions.paramsOf("inventory").map(p -> p.path("no-category")).filter(JsonNode::isTextual)
+            .map(n -> ConfigFile.split(n.asText())).orElse(List.of());
+    // the server's no-category replaces the configured one for this run, as glpi-agent does
+    List<String> names = fromServer.isEmpty() ? context.config().list("no-category") : fromServer;
+    for (String n : names) {
+      String c = n.strip().toLowerCase(Locale.ROOT);
+      if (!Categories.ALL.contains(c)) {
+        throw new TaskException("unknown inventory category \"" + n + "\" in no-category (known: "
+            + String.join(", ", Categories.ALL) + ")");
+      }
+      disabled.add(c);
+    }
+    Duration timeout = context.config().seconds("backend-collect-timeout").filter(d -> !d.isZero()).orElse(Duration.ofSeconds(180));
+    return Optional.of(new InventoryPlan(disabled, timeout));
+  }
+
+  @Override
+  public void run(InventoryPlan plan, TaskContext context) throws TaskException, InterruptedException {
+    InventoryContent content = new InventoryContent(VERSION_CLIENT);
+    Platform platform = new Platform(context.clock(), root);
+    List<String> failed = new ArrayList<>();
+    ExecutorService pool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "inventory-collector");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      for (Collector c : collectors) {
+        if (!plan.collects(c.category())) {
+          continue;
+        }
+        long start = System.nanoTime();
+        Future<?> f =
+            pool.submit(
+                () -> {
+                  c.collect(content, platform);
+                  return null;
+                });
+        try {
+          f.get(plan.collectorTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+          log.debug("collector {} done in {} ms", c.category(), (System.nanoTime() - start) / 1_000_000);
+        } catch (TimeoutException e) {
+          f.cancel(true);
+          log.warn("collector {} took longer than {} s: skipped", c.category(), plan.collectorTimeout().toSeconds());
+          content.missing(c.category());
+          failed.add(c.category());
+        } catch (ExecutionException e) {
+          log.warn("collector {} failed: {}", c.category(), String.valueOf(e.getCause()));
+          log.debug("collector {} failure", c.category(), e.getCause());
+          content.missing(c.category());
+          failed.add(c.category());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    if (!failed.isEmpty()) {
+      log.warn("inventory sent without: {}", String.join(", ", failed));
+    }
+    try {
+      context.sink().submit(Submission.computer(content.toJson()));
+    } catch (IOException e) {
+      throw new TaskException("inventory not delivered: " + e.getMessage(), e);
+    }
+  }
+}

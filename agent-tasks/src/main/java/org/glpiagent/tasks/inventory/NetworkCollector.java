@@ -1,0 +1,108 @@
+package org.glpiagent.tasks.inventory;
+
+import java.util.Locale;
+import org.glpiagent.inventory.InventoryContent;
+import oshi.hardware.NetworkIF;
+
+/**
+ * The {@code networks} section: every interface, one entry per address as glpi-agent writes them (an
+ * interface without address still gets one entry).
+ */
+final class NetworkCollector implements Collector {
+  @Override
+  public String category() {
+    return "network";
+  }
+
+  @Override
+  public void collect(InventoryContent content, Platform p) {
+    String gateway = p.os().getNetworkParams().getIpv4DefaultGateway();
+    for (NetworkIF nif : p.hardware().getNetworkIFs(true)) {
+      String name = nif.getName();
+      String[] v4 = nif.getIPv4addr();
+      Short[] masks = nif.getSubnetMasks();
+      String[] v6 = nif.getIPv6addr();
+      Short[] prefixes = nif.getPrefixLengths();
+      boolean any = false;
+      for (int i = 0; i < v4.length; i++) {
+        int prefix = i < masks.length && masks[i] != null ? masks[i] : 32;
+        base(content, p, nif)
+            .text("ipaddress", v4[i])
+            .text("ipmask", Subnets.ipv4Mask(prefix))
+            .text("ipsubnet", Subnets.subnet(v4[i], prefix))
+            .text("ipgateway", gateway != null && Subnets.subnet(gateway, prefix) != null
+                && Subnets.subnet(gateway, prefix).equals(Subnets.subnet(v4[i], prefix)) ? gateway : null);
+        any = true;
+      }
+      for (int i = 0; i < v6.length; i++) {
+        int prefix = i < prefixes.length && prefixes[i] != null ? prefixes[i] : 128;
+        String addr = Subnets.compress(v6[i]);
+        base(content, p, nif)
+            .text("ipaddress6", addr)
+            .text("ipmask6", Subnets.ipv6Mask(prefix))
+            .text("ipsubnet6", Subnets.compress(String.valueOf(Subnets.subnet(addr, prefix))));
+        any = true;
+      }
+      if (!any) {
+        base(content, p, nif);
+      }
+      assert name != null;
+    }
+  }
+
+  private static InventoryContent.Entry base(InventoryContent content, Platform p, NetworkIF nif) {
+    String name = nif.getName();
+    String sys = "/sys/class/net/" + name;
+    boolean loopback = name.equals("lo") || name.toLowerCase(Locale.ROOT).startsWith("loopback");
+    String type;
+    if (loopback) {
+      type = "loopback";
+    } else if (p.exists(sys + "/wireless") || p.exists(sys + "/phy80211")) {
+      type = "wifi";
+    } else if (p.exists(sys + "/bridge")) {
+      type = "bridge";
+    } else if (p.exists(sys + "/bonding")) {
+      type = "aggregate";
+    } else {
+      type = "ethernet";
+    }
+    boolean hasDevice = p.exists(sys + "/device");
+    boolean virtual = loopback || (p.exists(sys) && !hasDevice);
+    InventoryContent.Entry e = content.add("networks");
+    e.text("description", name)
+        .text("mac", mac(nif.getMacaddr()))
+        .text("status", status(nif))
+        .text("type", type)
+        .flag("virtualdev", virtual);
+    if (nif.getMTU() > 0) {
+      e.number("mtu", nif.getMTU());
+    }
+    if (nif.getSpeed() > 0 && nif.getSpeed() < Long.MAX_VALUE) {
+      e.text("speed", String.valueOf(nif.getSpeed() / 1_000_000));
+    }
+    p.linkName(sys + "/device/driver").ifPresent(d -> e.text("driver", d));
+    p.file(sys + "/device/vendor").ifPresent(v -> p.file(sys + "/device/device").ifPresent(
+        d -> e.text("pciid", v.replace("0x", "").toUpperCase(Locale.ROOT) + ":" + d.replace("0x", "").toUpperCase(Locale.ROOT))));
+    return e;
+  }
+
+  static String mac(String mac) {
+    if (mac == null || mac.isBlank() || mac.equals("00:00:00:00:00:00")) {
+      return null;
+    }
+    return mac.toLowerCase(Locale.ROOT);
+  }
+
+  static String status(NetworkIF nif) {
+    NetworkIF.IfOperStatus s = nif.getIfOperStatus();
+    return switch (s) {
+      case UP -> "up";
+      case DOWN -> "down";
+      case DORMANT -> "dormant";
+      case NOT_PRESENT -> "notpresent";
+      case LOWER_LAYER_DOWN -> "lowerlayerdown";
+      case TESTING -> "testing";
+      default -> "unknown";
+    };
+  }
+}

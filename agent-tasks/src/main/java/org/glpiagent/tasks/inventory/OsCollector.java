@@ -1,0 +1,75 @@
+package org.glpiagent.tasks.inventory;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.glpiagent.inventory.InventoryContent;
+import oshi.software.os.OperatingSystem;
+
+/** The {@code operatingsystem} section: name, version, kernel, architecture, boot time, time zone, host names. */
+final class OsCollector implements Collector {
+  @Override
+  public String category() {
+    return "os";
+  }
+
+  @Override
+  public void collect(InventoryContent content, Platform p) {
+    OperatingSystem os = p.os();
+    Map<String, String> release = OsRelease.parse(p.file("/etc/os-release").orElse(""));
+    String family = os.getFamily();
+    String version = os.getVersionInfo().getVersion();
+    InventoryContent.Entry e = content.section("operatingsystem");
+    String kernelName = System.getProperty("os.name", "");
+    boolean linux = kernelName.toLowerCase(Locale.ROOT).contains("linux");
+    e.text("name", linux ? release.getOrDefault("NAME", family) : family)
+        .text("version", linux ? release.getOrDefault("VERSION_ID", version) : version)
+        .text("full_name", linux ? release.getOrDefault("PRETTY_NAME", family + " " + version) : family + " " + version)
+        .text("kernel_name", linux ? "linux" : kernelName)
+        .text("kernel_version", linux ? p.file("/proc/sys/kernel/osrelease").orElse(System.getProperty("os.version")) : os.getVersionInfo().getBuildNumber())
+        .text("arch", arch(System.getProperty("os.arch")));
+    long boot = os.getSystemBootTime();
+    ZoneId zone = p.clock().getZone();
+    if (boot > 0) {
+      e.text("boot_time", Dates.datetime(Instant.ofEpochSecond(boot), zone));
+    }
+    ZonedDateTime now = ZonedDateTime.now(p.clock());
+    e.object("timezone").text("name", zoneName(zone, p)).text("offset", Dates.offset(now));
+    String host = os.getNetworkParams().getHostName();
+    String domain = os.getNetworkParams().getDomainName();
+    Optional.ofNullable(host).filter(h -> h.contains(".")).ifPresentOrElse(
+        h -> e.text("fqdn", h).text("dns_domain", h.substring(h.indexOf('.') + 1)),
+        () -> {
+          if (domain != null && !domain.isBlank() && host != null) {
+            e.text("fqdn", host + "." + domain).text("dns_domain", domain);
+          }
+        });
+    p.file("/etc/machine-id").ifPresent(id -> e.text("hostid", id.length() >= 8 ? id.substring(0, 8) : id));
+  }
+
+  private static String zoneName(ZoneId zone, Platform p) {
+    String id = zone.getId();
+    if (id.equals("Z") || id.equals("UTC") || id.startsWith("GMT")) {
+      return p.file("/etc/timezone").orElse("UTC");
+    }
+    return id;
+  }
+
+  /** The architecture as GLPI names it ({@code x86_64}, {@code aarch64}, {@code i686}...). */
+  static String arch(String javaArch) {
+    if (javaArch == null) {
+      return null;
+    }
+    return switch (javaArch.toLowerCase(Locale.ROOT)) {
+      case "amd64", "x86_64" -> "x86_64";
+      case "x86", "i386", "i486", "i586", "i686" -> "i686";
+      case "aarch64", "arm64" -> "aarch64";
+      case "ppc64", "ppc64le" -> "powerpc64";
+      case "ppc" -> "powerpc";
+      default -> javaArch;
+    };
+  }
+}
