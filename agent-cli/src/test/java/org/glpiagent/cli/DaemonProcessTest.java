@@ -1,0 +1,86 @@
+package org.glpiagent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon as a real process: it runs on schedule, reloads on SIGHUP and stops cleanly on SIGTERM. */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class DaemonProcessTest {
+  @TempDir Path dir;
+
+  private Process start(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("--enable-native-access=ALL-UNNAMED");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(Main.class.getName());
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("daemon.log").toFile()).start();
+  }
+
+  private static void waitFor(Duration max, java.util.function.BooleanSupplier done) throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("condition not met within " + max);
+      }
+      Thread.sleep(100); // waiting on another process: no clock to inject there
+    }
+  }
+
+  private String log() {
+    try {
+      return Files.readString(dir.resolve("daemon.log"));
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+
+  @Test
+  void runsOnScheduleReloadsOnHupAndStopsOnTerm() throws Exception {
+    Path pidfile = dir.resolve("agent.pid");
+    Process p = start("--daemon", "--no-fork", "--local", "out", "--json", "--vardir", "var", "--delaytime", "2",
+        "--no-httpd", "--pidfile", pidfile.toString());
+    try {
+      waitFor(Duration.ofSeconds(30), () -> Files.isDirectory(dir.resolve("out")) && dir.resolve("out").toFile().list().length > 0);
+      assertThat(Files.readString(pidfile).strip()).isEqualTo(String.valueOf(p.pid()));
+
+      new ProcessBuilder("kill", "-HUP", String.valueOf(p.pid())).start().waitFor();
+      waitFor(Duration.ofSeconds(20), () -> log().contains("configuration reloaded"));
+
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(15, TimeUnit.SECONDS)).as(log()).isTrue();
+      assertThat(log()).contains("daemon stopped");
+      assertThat(pidfile).doesNotExist();
+      try (var s = Files.walk(dir.resolve("var"))) {
+        assertThat(s.filter(f -> f.getFileName().toString().endsWith(".tmp") || f.getFileName().toString().contains("corrupt")).toList()).isEmpty();
+      }
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
+  void daemonWithoutNoForkDetachesAndReturns() throws Exception {
+    Process p = start("--daemon", "--local", "out", "--vardir", "var", "--no-httpd");
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    String out = log();
+    assertThat(out).contains("glpi-agent daemon started, pid ");
+    long pid = Long.parseLong(out.replaceAll("(?s).*pid (\\d+).*", "$1"));
+    ProcessHandle child = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("detached daemon not running"));
+    child.destroy();
+    child.onExit().get(15, TimeUnit.SECONDS);
+  }
+}
