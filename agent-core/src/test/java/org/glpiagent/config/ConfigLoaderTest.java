@@ -1,0 +1,82 @@
+package org.glpiagent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private ConfigLoader loader() {
+    return new ConfigLoader(dir.resolve("agent.cfg"), dir);
+  }
+
+  @Test
+  void defaultsFileAndCommandLineInThatOrderOfPrecedence() throws Exception {
+    Files.writeString(dir.resolve("agent.cfg"), "server = glpi.example/front/inventory.php, https://b.example/\ndelaytime = 600\ntimeout = 30\n");
+    AgentConfig c = loader().load(Map.of("timeout", List.of("5")));
+    assertThat(c.list("server")).containsExactly("http://glpi.example/front/inventory.php", "https://b.example/");
+    assertThat(c.integer("delaytime")).contains(600L);
+    assertThat(c.integer("timeout")).contains(5L);
+    assertThat(c.integer("httpd-port")).contains(62354L);
+    assertThat(c.list("logger")).containsExactly("stderr");
+  }
+
+  @Test
+  void commentsQuotesAndEmptyValues() throws Exception {
+    Files.writeString(dir.resolve("agent.cfg"), "# comment\n\n  local = \"out dir\"  # trailing\ntag = 'a # b'\ntimeout =\n");
+    AgentConfig c = loader().load(Map.of());
+    assertThat(c.list("local")).containsExactly(dir.resolve("out dir").toString());
+    assertThat(c.string("tag")).contains("a # b");
+    assertThat(c.string("timeout")).isEmpty();
+  }
+
+  @Test
+  void includeOfAFolderReadsItsCfgFilesInOrderAndLoopsAreRefused() throws Exception {
+    Files.createDirectories(dir.resolve("conf.d"));
+    Files.writeString(dir.resolve("agent.cfg"), "local = out\ntag = base\ninclude \"conf.d/\"\n");
+    Files.writeString(dir.resolve("conf.d/10-a.cfg"), "tag = a\n");
+    Files.writeString(dir.resolve("conf.d/20-b.cfg"), "tag = b\n");
+    Files.writeString(dir.resolve("conf.d/README"), "not a cfg file = ignored\n");
+    assertThat(loader().load(Map.of()).string("tag")).contains("b");
+    Files.writeString(dir.resolve("conf.d/30-loop.cfg"), "include ../agent.cfg\n");
+    assertThatThrownBy(() -> loader().load(Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("include loop");
+  }
+
+  @Test
+  void aLineThatIsNotKeyValueIsReportedWithItsLineNumber() throws Exception {
+    Files.writeString(dir.resolve("agent.cfg"), "local = out\nthis is not valid\n");
+    assertThatThrownBy(() -> loader().load(Map.of())).hasMessageContaining("agent.cfg:2").hasMessageContaining("this is not valid");
+  }
+
+  @Test
+  void commandLineOnlyOptionsAreRefusedInTheFile() throws Exception {
+    Files.writeString(dir.resolve("agent.cfg"), "local = out\nforce = 1\n");
+    assertThatThrownBy(() -> loader().load(Map.of())).hasMessageContaining("option force").hasMessageContaining("command line");
+  }
+
+  @Test
+  void contradictionsAndRanges() throws Exception {
+    assertThatThrownBy(() -> loader().load(Map.of("local", List.of("o"), "no-ssl-check", List.of("1"), "ssl-fingerprint", List.of("aa"))))
+        .hasMessageContaining("contradicts no-ssl-check");
+    assertThatThrownBy(() -> loader().load(Map.of("local", List.of("o"), "httpd-port", List.of("70000")))).hasMessageContaining("between 1 and 65535");
+    assertThatThrownBy(() -> loader().load(Map.of("local", List.of("-"), "daemon", List.of("1")))).hasMessageContaining("standard output");
+    assertThatThrownBy(() -> loader().load(Map.of("local", List.of("o"), "logger", List.of("stderr", "journal")))).hasMessageContaining("journal");
+    assertThatThrownBy(() -> loader().load(Map.of("local", List.of("o"), "compression", List.of("lzma")))).hasMessageContaining("lzma");
+    assertThatThrownBy(() -> loader().load(Map.of("server", List.of("http://u:pw@glpi/"))))
+        .hasMessageContaining("user/password").hasMessageNotContaining("pw@");
+    assertThat(loader().load(Map.of("local", List.of("o"), "conf-reload-interval", List.of("30"))).integer("conf-reload-interval")).contains(60L);
+  }
+
+  @Test
+  void configNoneSkipsTheFile() throws Exception {
+    Files.writeString(dir.resolve("agent.cfg"), "bogus = 1\n");
+    assertThat(loader().load(Map.of("config", List.of("none"), "local", List.of("o"))).list("local")).hasSize(1);
+  }
+}
