@@ -23,6 +23,7 @@ public record ClientSettings(
     Optional<Path> caCertFile,
     Optional<Path> caCertDir,
     List<String> sslFingerprints,
+    Optional<Path> sslCertFile,
     Compression compression,
     String userAgent,
     String agentId,
@@ -50,6 +51,7 @@ public record ClientSettings(
         c.string("ca-cert-file").map(Path::of),
         c.string("ca-cert-dir").map(Path::of),
         c.list("ssl-fingerprint"),
+        c.string("ssl-cert-file").map(Path::of),
         compression,
         "GLPI-Agent_v" + version,
         agentId,
@@ -61,7 +63,7 @@ public record ClientSettings(
     return "ClientSettings[timeout=" + timeout + ", proxy=" + proxy.map(ClientSettings::maskUserInfo)
         + ", user=" + user + ", password=" + password.map(p -> "****") + ", oauthClientId=" + oauthClientId
         + ", oauthClientSecret=" + oauthClientSecret.map(p -> "****") + ", noSslCheck=" + noSslCheck
-        + ", caCertFile=" + caCertFile + ", caCertDir=" + caCertDir + ", sslFingerprints=" + sslFingerprints
+        + ", caCertFile=" + caCertFile + ", caCertDir=" + caCertDir + ", sslFingerprints=" + sslFingerprints + ", sslCertFile=" + sslCertFile
         + ", compression=" + compression + ", userAgent=" + userAgent + "]";
   }
 

@@ -60,7 +60,8 @@ public final class HttpServerClient implements ServerClient {
       c = Compression.ZLIB;
     }
     this.compression = c;
-    Tls tls = Tls.of(settings.noSslCheck(), settings.caCertFile(), settings.caCertDir(), settings.sslFingerprints());
+    Tls tls =
+        Tls.of(settings.noSslCheck(), settings.caCertFile(), settings.caCertDir(), settings.sslFingerprints(), settings.sslCertFile());
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()
             .callTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)

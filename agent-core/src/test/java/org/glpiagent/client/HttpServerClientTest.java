@@ -70,12 +70,29 @@ class HttpServerClientTest {
   }
 
   private URI startHttps() throws Exception {
+    return startHttps(false);
+  }
+
+  /** An HTTPS server with the test certificate; with {@code needClientAuth} it trusts only that same certificate. */
+  private URI startHttps(boolean needClientAuth) throws Exception {
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(keyStore, "changeit".toCharArray());
+    javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("client", cert);
+    tmf.init(trust);
     SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(kmf.getKeyManagers(), null, null);
+    ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
     https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    https.setHttpsConfigurator(new HttpsConfigurator(ctx));
+    https.setHttpsConfigurator(new HttpsConfigurator(ctx) {
+      @Override
+      public void configure(com.sun.net.httpserver.HttpsParameters params) {
+        javax.net.ssl.SSLParameters p = ctx.getDefaultSSLParameters();
+        p.setNeedClientAuth(needClientAuth);
+        params.setSSLParameters(p);
+      }
+    });
     https.createContext("/", ex -> {
       byte[] b = "{\"status\":\"ok\",\"expiration\":\"24\"}".getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().set("Content-Type", "application/json");
@@ -89,7 +106,7 @@ class HttpServerClientTest {
 
   private static ClientSettings settings(boolean noCheck, Optional<Path> ca, List<String> pins) {
     return new ClientSettings(Duration.ofSeconds(5), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), noCheck, ca, Optional.empty(), pins, Compression.ZLIB,
+        Optional.empty(), Optional.empty(), noCheck, ca, Optional.empty(), pins, Optional.empty(), Compression.ZLIB,
         "GLPI-Agent_vtest", "3a609a2e-947f-4e6a-9af9-32c024ac3944", ClientSettings.DEFAULT_MAX_ANSWER_BYTES);
   }
 
@@ -121,6 +138,43 @@ class HttpServerClientTest {
   }
 
   @Test
+  void clientCertificateFromAPemFileIsPresented() throws Exception {
+    URI url = startHttps(true);
+    var key = keyStore.getKey("server", "changeit".toCharArray());
+    Path pem = keys.resolve("client.pem");
+    Files.writeString(pem, Files.readString(keys.resolve("ca.pem")) + "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+        + "\n-----END PRIVATE KEY-----\n");
+    ClientSettings without = settings(false, Optional.of(keys.resolve("ca.pem")), List.of());
+    assertThatThrownBy(() -> post(without, url)).isInstanceOf(IOException.class);
+    ClientSettings with = new ClientSettings(Duration.ofSeconds(5), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), false, Optional.of(keys.resolve("ca.pem")), Optional.empty(), List.of(),
+        Optional.of(pem), Compression.ZLIB, "ua", "a", ClientSettings.DEFAULT_MAX_ANSWER_BYTES);
+    assertThat(post(with, url)).isEqualTo(200);
+  }
+
+  @Test
+  void aPemWithoutKeyIsAClearError() {
+    ClientSettings s = new ClientSettings(Duration.ofSeconds(5), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), List.of(),
+        Optional.of(keys.resolve("ca.pem")), Compression.ZLIB, "ua", "a", ClientSettings.DEFAULT_MAX_ANSWER_BYTES);
+    assertThatThrownBy(() -> new HttpServerClient(s)).hasMessageContaining("no private key");
+  }
+
+  @Test
+  void requestsGoThroughTheHttpProxy() throws Exception {
+    glpi = FakeGlpiServer.start(); // plays the proxy: it receives the absolute-form request
+    ClientSettings s = new ClientSettings(Duration.ofSeconds(5), Optional.of(glpi.uri()), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+        Compression.ZLIB, "ua", "a", ClientSettings.DEFAULT_MAX_ANSWER_BYTES);
+    try (HttpServerClient c = new HttpServerClient(s)) {
+      assertThat(c.post(URI.create("http://glpi.invalid/front/inventory.php"), Message.xml(PROLOG, true)).code()).isEqualTo(200);
+    }
+    assertThat(glpi.requests()).hasSize(1);
+    assertThat(glpi.requests().get(0).header("host")).isEqualTo("glpi.invalid");
+  }
+
+  @Test
   void noSslCheckAcceptsAnything() throws Exception {
     URI url = startHttps();
     assertThat(post(settings(true, Optional.empty(), List.of()), url)).isEqualTo(200);
@@ -146,7 +200,7 @@ class HttpServerClientTest {
     glpi = FakeGlpiServer.start().auth(FakeGlpiServer.Auth.CLIENT_CREDENTIALS).clientCredentials("id", "sec", 600);
     MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     ClientSettings s = new ClientSettings(Duration.ofSeconds(5), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.of("id"), Optional.of("sec"), false, Optional.empty(), Optional.empty(), List.of(), Compression.ZLIB,
+        Optional.of("id"), Optional.of("sec"), false, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Compression.ZLIB,
         "ua", "a", ClientSettings.DEFAULT_MAX_ANSWER_BYTES);
     try (HttpServerClient c = new HttpServerClient(s, clock)) {
       URI url = glpi.uri("front/inventory.php");
@@ -166,7 +220,7 @@ class HttpServerClientTest {
   void wrongClientSecretIsAnErrorWithoutTheSecret() throws Exception {
     glpi = FakeGlpiServer.start().auth(FakeGlpiServer.Auth.CLIENT_CREDENTIALS).clientCredentials("id", "right", 600);
     ClientSettings s = new ClientSettings(Duration.ofSeconds(5), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.of("id"), Optional.of("wrong-s3cret"), false, Optional.empty(), Optional.empty(), List.of(), Compression.ZLIB,
+        Optional.of("id"), Optional.of("wrong-s3cret"), false, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Compression.ZLIB,
         "ua", "a", ClientSettings.DEFAULT_MAX_ANSWER_BYTES);
     try (HttpServerClient c = new HttpServerClient(s)) {
       assertThatThrownBy(() -> c.post(glpi.uri(), Message.xml(PROLOG, true)))

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -31,19 +32,21 @@ public final class Tls {
   private final SSLContext context;
   private final boolean verifyHostname;
 
-  private Tls(X509TrustManager trust, boolean verifyHostname) throws GeneralSecurityException {
+  private Tls(X509TrustManager trust, boolean verifyHostname, KeyManager[] client) throws GeneralSecurityException {
     this.trust = trust;
     this.verifyHostname = verifyHostname;
     this.context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {trust}, null);
+    context.init(client, new TrustManager[] {trust}, null);
   }
 
-  /** The checks for these options. */
-  public static Tls of(boolean noCheck, Optional<Path> caFile, Optional<Path> caDir, List<String> fingerprints)
+  /** The checks for these options, presenting the client certificate of {@code clientCert} if given. */
+  public static Tls of(
+      boolean noCheck, Optional<Path> caFile, Optional<Path> caDir, List<String> fingerprints, Optional<Path> clientCert)
       throws IOException {
+    KeyManager[] client = clientCert.isPresent() ? ClientCertificate.keyManagers(clientCert.get()) : null;
     try {
       if (noCheck) {
-        return new Tls(new AnyCertificate(), false);
+        return new Tls(new AnyCertificate(), false, client);
       }
       X509TrustManager base = system();
       List<X509Certificate> extra = new ArrayList<>();
@@ -68,7 +71,7 @@ public final class Tls {
       for (String f : fingerprints) {
         pins.add(parseFingerprint(f));
       }
-      return pins.isEmpty() ? new Tls(chain, true) : new Tls(new PinnedTrust(chain, pins), false);
+      return pins.isEmpty() ? new Tls(chain, true, client) : new Tls(new PinnedTrust(chain, pins), false, client);
     } catch (GeneralSecurityException e) {
       throw new IOException("TLS set-up failed: " + e.getMessage(), e);
     }
@@ -87,19 +90,36 @@ public final class Tls {
     return verifyHostname;
   }
 
-  static List<X509Certificate> read(Path pem) throws IOException {
-    try (InputStream in = Files.newInputStream(pem)) {
-      List<X509Certificate> out = new ArrayList<>();
-      for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        out.add((X509Certificate) c);
+  private static final java.util.regex.Pattern CERT =
+      java.util.regex.Pattern.compile("-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\\s]+?-----END CERTIFICATE-----");
+
+  /** The certificates of a PEM file (other blocks, such as a private key, are skipped), or of a DER file. */
+  static List<X509Certificate> read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+    List<X509Certificate> out = new ArrayList<>();
+    try {
+      CertificateFactory f = CertificateFactory.getInstance("X.509");
+      java.util.regex.Matcher m = CERT.matcher(text);
+      boolean pem = false;
+      while (m.find()) {
+        pem = true;
+        out.add((X509Certificate) f.generateCertificate(new java.io.ByteArrayInputStream(m.group().getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
       }
-      if (out.isEmpty()) {
-        throw new IOException("no certificate in " + pem);
+      if (!pem && !text.contains("-----BEGIN")) {
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+          for (var c : f.generateCertificates(in)) {
+            out.add((X509Certificate) c);
+          }
+        }
       }
-      return out;
     } catch (CertificateException e) {
-      throw new IOException("cannot read certificates from " + pem + ": " + e.getMessage(), e);
+      throw new IOException("cannot read certificates from " + file + ": " + e.getMessage(), e);
     }
+    if (out.isEmpty()) {
+      throw new IOException("no certificate in " + file);
+    }
+    return out;
   }
 
   private static X509TrustManager system() throws GeneralSecurityException {

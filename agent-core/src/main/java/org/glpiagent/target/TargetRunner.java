@@ -1,0 +1,186 @@
+package org.glpiagent.target;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.glpiagent.client.ServerClient;
+import org.glpiagent.config.AgentConfig;
+import org.glpiagent.identity.AgentIdentity;
+import org.glpiagent.state.StateStore;
+import org.glpiagent.task.ResultSink;
+import org.glpiagent.task.ServerInstructions;
+import org.glpiagent.task.Task;
+import org.glpiagent.task.TaskContext;
+import org.glpiagent.task.TaskException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs a target once: opens the dialogue with the server (or nothing, for a folder), sends what earlier runs
+ * kept, then plans and runs each enabled task in order, and says how it went.
+ */
+public final class TargetRunner {
+  private static final Logger log = LoggerFactory.getLogger(TargetRunner.class);
+  /** The tasks a local target can run: the others need a server's jobs. */
+  static final Set<String> LOCAL_TASKS = Set.of("inventory", "remoteinventory");
+
+  private final AgentConfig config;
+  private final AgentIdentity identity;
+  private final List<Task<?>> tasks;
+  private final Clock clock;
+  private final Path vardir;
+  private final Function<Target.Server, ServerDialogue> dialogues;
+  private final ServerClient client;
+  private final OutputStream stdout;
+
+  /**
+   * @param tasks the enabled tasks, in the order they run
+   * @param dialogues makes the dialogue for a server (the CONTACT message depends on the configuration)
+   * @param client the client results are posted with
+   * @param stdout where {@code --local -} writes
+   */
+  public TargetRunner(
+      AgentConfig config,
+      AgentIdentity identity,
+      List<Task<?>> tasks,
+      Clock clock,
+      Path vardir,
+      Function<Target.Server, ServerDialogue> dialogues,
+      ServerClient client,
+      OutputStream stdout) {
+    this.config = config;
+    this.identity = identity;
+    this.tasks = List.copyOf(tasks);
+    this.clock = clock;
+    this.vardir = vardir;
+    this.dialogues = dialogues;
+    this.client = client;
+    this.stdout = stdout;
+  }
+
+  /**
+   * What a run did.
+   *
+   * @param outcome how it ended
+   * @param kind what the server speaks, as far as this run found out
+   * @param maxDelay the server's maximum delay between runs, when it said one
+   */
+  public record Result(Outcome outcome, ServerKind kind, Optional<Duration> maxDelay) {}
+
+  /** Runs the target once. */
+  public Result run(Target target, ServerKind known, boolean forced) throws InterruptedException {
+    MDC.put("target", target.id());
+    try {
+      return switch (target) {
+        case Target.Server s -> runServer(s, known, forced);
+        case Target.Local l -> runLocal(l, forced);
+      };
+    } finally {
+      MDC.remove("target");
+    }
+  }
+
+  private Result runLocal(Target.Local target, boolean forced) throws InterruptedException {
+    boolean json = config.flag("json");
+    LocalSink sink = new LocalSink(target, identity.deviceId(), config.string("tag"), json, stdout);
+    List<String> failed = runTasks(ServerInstructions.none(forced), sink, storage(target), Set.of(), true, true);
+    return new Result(new Outcome.Completed(failed), ServerKind.UNKNOWN, Optional.empty());
+  }
+
+  private Result runServer(Target.Server target, ServerKind known, boolean forced) throws InterruptedException {
+    ServerDialogue.Result opening = dialogues.apply(target).open(target.url(), known, forced);
+    if (opening instanceof ServerDialogue.Stop stop) {
+      ServerKind kind = stop.kind() == ServerKind.UNKNOWN ? known : stop.kind();
+      return new Result(stop.outcome(), kind, Optional.empty());
+    }
+    ServerDialogue.Proceed go = (ServerDialogue.Proceed) opening;
+    Path storage = storage(target);
+    ServerSink sink =
+        new ServerSink(
+            client,
+            target.url(),
+            go.kind(),
+            identity.deviceId(),
+            config.string("tag"),
+            new PendingSubmissions(storage.resolve("pending"), clock));
+    sink.flush();
+    List<String> failed =
+        runTasks(go.instructions(), sink, storage, go.disabled(), go.inventoryWanted() || forced, false);
+    Outcome outcome = sink.trouble().orElse(new Outcome.Completed(failed));
+    return new Result(outcome, go.kind(), go.maxDelay());
+  }
+
+  private List<String> runTasks(
+      ServerInstructions instructions,
+      ResultSink sink,
+      Path storage,
+      Set<String> disabled,
+      boolean inventoryWanted,
+      boolean local)
+      throws InterruptedException {
+    List<String> failed = new ArrayList<>();
+    for (Task<?> task : tasks) {
+      String id = task.id();
+      if (local && !LOCAL_TASKS.contains(id)) {
+        continue;
+      }
+      if (disabled.contains(id) && !(instructions.forced() && "inventory".equals(id))) {
+        log.info("task {} disabled by the server", id);
+        continue;
+      }
+      if ("inventory".equals(id) && !inventoryWanted) {
+        log.info("server did not ask for an inventory this time");
+        continue;
+      }
+      MDC.put("task", id);
+      try {
+        TaskContext context =
+            new TaskContext(config, clock, sink, storage, identity.deviceId(), config.string("tag").orElse(""));
+        if (!runOne(task, instructions, context)) {
+          failed.add(id);
+        }
+      } finally {
+        MDC.remove("task");
+      }
+    }
+    return failed;
+  }
+
+  private static <P> boolean runOne(Task<P> task, ServerInstructions instructions, TaskContext context)
+      throws InterruptedException {
+    try {
+      Optional<P> plan = task.plan(instructions, context);
+      if (plan.isEmpty()) {
+        log.debug("task {}: nothing to do", task.id());
+        return true;
+      }
+      log.info("running task {}", task.id());
+      task.run(plan.get(), context);
+      return true;
+    } catch (TaskException e) {
+      log.error("task {} failed: {}", task.id(), e.getMessage());
+      return false;
+    } catch (RuntimeException e) {
+      log.error("task {} failed: {}", task.id(), e.toString(), e);
+      return false;
+    }
+  }
+
+  private Path storage(Target target) {
+    StateStore store = new StateStore(vardir.resolve(target.storageName()), clock);
+    try {
+      return store.ensureDir();
+    } catch (IOException e) {
+      log.warn("cannot create {}: {}", store.dir(), e.getMessage());
+      return store.dir();
+    }
+  }
+}
