@@ -158,6 +158,24 @@ public final class AgentProcess implements AutoCloseable {
     return config.string("vardir").map(Path::of).orElse(env.defaultVardir());
   }
 
+  static final String FORCERUN = "forcerun";
+
+  /** Marks that the next daemon start runs every target at once ({@code --set-forcerun}). */
+  static void setForcerun(Path vardir) throws IOException {
+    new StateStore(vardir, Clock.systemUTC()).write(FORCERUN, 1, org.glpiagent.protocol.Json.MAPPER.createObjectNode());
+  }
+
+  /** Whether {@code --set-forcerun} was used since the last start; the mark is removed. */
+  boolean takeForcerun() {
+    Path mark = vardir().resolve(FORCERUN);
+    try {
+      return Files.deleteIfExists(mark);
+    } catch (IOException e) {
+      log.warn("cannot remove {}: {}", mark, e.getMessage());
+      return false;
+    }
+  }
+
   /** Writes the pid file if one is configured. */
   public Optional<Path> writePidfile() throws IOException {
     Optional<Path> pidfile =

@@ -72,7 +72,16 @@ public final class Launch {
       Daemon.Exit exit;
       try (AgentProcess p = AgentProcess.build(config, environment(out))) {
         var pidfile = p.writePidfile();
-        Daemon daemon = new Daemon(p.agent(), Clock.systemDefaultZone(), Daemon.systemWaiter());
+        if (p.takeForcerun()) {
+          log.info("forcerun was set: running every target now");
+          p.agent().runNow();
+        }
+        Daemon daemon =
+            new Daemon(
+                p.agent(),
+                Clock.systemDefaultZone(),
+                Daemon.systemWaiter(),
+                config.seconds("conf-reload-interval").orElse(java.time.Duration.ZERO));
         Thread hook = Signals.install(daemon, Thread.currentThread());
         exit = daemon.loop();
         if (exit == Daemon.Exit.RELOAD) {

@@ -69,6 +69,17 @@ public final class Main {
       out.println("vardir: " + config.string("vardir").orElse(Launch.defaultVardir().toString()));
       return 0;
     }
+    if (config.flag("set-forcerun")) {
+      Path vardir = config.string("vardir").map(Path::of).orElse(Launch.defaultVardir());
+      try {
+        AgentProcess.setForcerun(vardir);
+      } catch (IOException e) {
+        err.println("glpi-agent: cannot write to " + vardir + ": " + e.getMessage());
+        return 1;
+      }
+      out.println("every target will run at the next start of the daemon");
+      return 0;
+    }
     if (config.flag("list-tasks")) {
       for (Task<?> t : Launch.catalog()) {
         out.println(t.id() + " (v" + t.version() + ")");

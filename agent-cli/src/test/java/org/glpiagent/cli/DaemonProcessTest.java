@@ -83,4 +83,20 @@ class DaemonProcessTest {
     child.destroy();
     child.onExit().get(15, TimeUnit.SECONDS);
   }
+
+  @Test
+  void setForcerunMakesTheNextDaemonStartRunAtOnce() throws Exception {
+    AgentRun set = AgentRun.run(dir, "--set-forcerun", "--vardir", dir.resolve("var").toString());
+    assertThat(set.code).as(set.toString()).isZero();
+    Process p = start("--daemon", "--no-fork", "--local", "out", "--vardir", "var", "--delaytime", "3600", "--no-httpd");
+    try {
+      waitFor(Duration.ofSeconds(30), () -> Files.isDirectory(dir.resolve("out")) && dir.resolve("out").toFile().list().length > 0);
+      assertThat(log()).contains("forcerun was set");
+      assertThat(dir.resolve("var/forcerun")).doesNotExist();
+    } finally {
+      p.destroy();
+      p.waitFor(15, TimeUnit.SECONDS);
+      p.destroyForcibly();
+    }
+  }
 }

@@ -36,23 +36,38 @@ public final class Daemon {
   private final Agent agent;
   private final Clock clock;
   private final Waiter waiter;
+  private final Duration reloadEvery;
   private volatile boolean stop;
   private volatile boolean reload;
   private volatile boolean now;
   private volatile Thread loopThread;
 
   public Daemon(Agent agent, Clock clock, Waiter waiter) {
+    this(agent, clock, waiter, Duration.ZERO);
+  }
+
+  /**
+   * @param reloadEvery {@code conf-reload-interval}: end the loop for a reload after this long (zero: never)
+   */
+  public Daemon(Agent agent, Clock clock, Waiter waiter, Duration reloadEvery) {
     this.agent = agent;
     this.clock = clock;
     this.waiter = waiter;
+    this.reloadEvery = reloadEvery;
   }
 
   /** Runs until stopped or asked to reload. */
   public Exit loop() {
     loopThread = Thread.currentThread();
     log.info("daemon started, first run at {}", agent.nextRunDate());
+    Instant reloadAt = reloadEvery.isZero() ? Instant.MAX : clock.instant().plus(reloadEvery);
     try {
       while (!stop && !reload) {
+        if (!clock.instant().isBefore(reloadAt)) {
+          log.info("conf-reload-interval reached: reloading the configuration");
+          reload = true;
+          break;
+        }
         if (now) {
           now = false;
           agent.runNow();
@@ -61,7 +76,8 @@ public final class Daemon {
         if (stop || reload) {
           break;
         }
-        Duration wait = Duration.between(clock.instant(), agent.nextRunDate());
+        Instant until = agent.nextRunDate().isBefore(reloadAt) ? agent.nextRunDate() : reloadAt;
+        Duration wait = Duration.between(clock.instant(), until);
         if (!wait.isNegative() && !wait.isZero() && !now) {
           waiter.await(wait.compareTo(Duration.ofMinutes(10)) > 0 ? Duration.ofMinutes(10) : wait);
         }

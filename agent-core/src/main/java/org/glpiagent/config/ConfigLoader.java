@@ -21,7 +21,7 @@ public final class ConfigLoader {
   private static final Set<String> COMPRESSIONS = Set.of("zlib", "gzip", "deflate", "br", "none");
   private static final Set<String> PROTOCOLS = Set.of("auto", "json", "xml");
   /** Options that do not need a target to be useful. */
-  private static final List<String> STANDALONE = List.of("version", "help", "setup", "list-tasks", "list-categories");
+  private static final List<String> STANDALONE = List.of("version", "help", "setup", "list-tasks", "list-categories", "set-forcerun");
 
   private final Path defaultConfFile;
   private final Path workingDir;

@@ -207,4 +207,32 @@ class AgentTest {
     // never a wait longer than ten minutes, so a clock jump is noticed
     assertThat(waits).allSatisfy(w -> assertThat(w).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10)));
   }
+
+  @Test
+  void confReloadIntervalEndsTheLoopForAReload() throws Exception {
+    ScriptedClient c = new ScriptedClient();
+    for (int i = 0; i < 10; i++) {
+      c.thenJson(200, CONTACT_OK).thenJson(200, INVENTORY_OK);
+    }
+    Agent a = agent(c, server);
+    java.util.List<Duration> waits = new java.util.ArrayList<>();
+    Daemon d =
+        new Daemon(
+            a,
+            clock,
+            new Daemon.Waiter() {
+              @Override
+              public void await(Duration max) {
+                waits.add(max);
+                clock.advance(max);
+              }
+
+              @Override
+              public void wake() {}
+            },
+            Duration.ofMinutes(15));
+    assertThat(d.loop()).isEqualTo(Daemon.Exit.RELOAD);
+    assertThat(clock.instant()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+    assertThat(task.runs).isZero(); // the first run is planned 30-60 minutes out
+  }
 }
