@@ -39,7 +39,7 @@ public final class ConfigFile {
     }
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = text(Files.readAllBytes(file)).lines().toList();
     } catch (IOException e) {
       throw new ConfigException("conf-file", file.toString(), "cannot be read (" + e.getMessage() + ")");
     }
@@ -80,6 +80,21 @@ public final class ConfigFile {
       read(p, out, seen, depth + 1);
     } else {
       throw new ConfigException("include", target, "no such file or folder (" + p + ")");
+    }
+  }
+
+  /** The file's text: UTF-8 (a byte-order mark dropped), or Latin-1 when it is not valid UTF-8, as old files are. */
+  static String text(byte[] bytes) {
+    try {
+      String t =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
+      return t.startsWith("\uFEFF") ? t.substring(1) : t;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
     }
   }
 

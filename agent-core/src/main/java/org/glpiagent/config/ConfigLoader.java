@@ -66,7 +66,8 @@ public final class ConfigLoader {
       for (Map.Entry<String, String> e : ConfigFile.read(file.get()).entrySet()) {
         OptionDef d =
             Options.find(e.getKey())
-                .orElseThrow(() -> new ConfigException(e.getKey(), e.getValue(), "unknown option in " + file.get()));
+                // the value is not shown: a mistyped "pasword" key would print the password
+                .orElseThrow(() -> new ConfigException(e.getKey(), null, "unknown option in " + file.get()));
         if (d.cliOnly()) {
           throw new ConfigException(e.getKey(), e.getValue(), "can only be given on the command line, not in " + file.get());
         }
@@ -122,6 +123,17 @@ public final class ConfigLoader {
       }
     }
     oneOf(v, "compression", COMPRESSIONS);
+    if (flag(v, "no-compression") && has(v, "compression") && !List.of("zlib", "none").contains(v.get("compression").get(0))) {
+      throw new ConfigException("compression", v.get("compression").get(0), "contradicts no-compression");
+    }
+    if (has(v, "logfacility")) {
+      String f = v.get("logfacility").get(0).toUpperCase(Locale.ROOT);
+      f = f.startsWith("LOG_") ? f : "LOG_" + f;
+      if (!f.matches("LOG_(USER|DAEMON|LOCAL[0-7]|SYSLOG|AUTH|AUTHPRIV|MAIL|NEWS|UUCP|CRON|FTP|LPR|KERN)")) {
+        throw new ConfigException("logfacility", v.get("logfacility").get(0), "not a syslog facility (LOG_USER, LOG_DAEMON, LOG_LOCAL0..7...)");
+      }
+      v.put("logfacility", List.of(f));
+    }
     oneOf(v, "server-protocol", PROTOCOLS);
     long debug = integer(v, "debug").orElse(0L);
     if (debug > 2) {

@@ -20,6 +20,7 @@ public final class Options {
     add("lazy", null, OptionKind.FLAG, null, "run only the targets that are due", false, false);
     add("wait", "w", OptionKind.INTEGER, null, "wait a random time up to this many seconds before running", false, true);
     add("set-forcerun", null, OptionKind.FLAG, null, "run every target at the next start of the daemon", false, true);
+    add("remote-scheduling", null, OptionKind.FLAG, "0", "accepted for glpi-agent compatibility; no effect", false, false);
     group("tasks");
     add("tasks", null, OptionKind.LIST, null, "tasks to run, in order; ... adds every other task", false, false);
     add("no-task", null, OptionKind.LIST, null, "tasks not to run", false, false);
@@ -54,6 +55,7 @@ public final class Options {
     add("ca-cert-file", null, OptionKind.PATH, null, "file of trusted CA certificates (PEM)", false, false);
     add("ssl-cert-file", null, OptionKind.PATH, null, "client certificate (PEM)", false, false);
     add("ssl-fingerprint", null, OptionKind.LIST, null, "trust only server certificates of these fingerprints", false, false);
+    add("ssl-keystore", null, OptionKind.STRING, null, "accepted for glpi-agent compatibility (Windows/macOS keystore export); no effect", false, false);
     add("no-ssl-check", null, OptionKind.FLAG, null, "do not check server certificates (unsafe)", false, false);
     add("timeout", null, OptionKind.INTEGER, "180", "seconds to wait for a server answer", false, false);
     add("no-compression", "C", OptionKind.FLAG, null, "send messages uncompressed", false, false);

@@ -79,4 +79,28 @@ class ConfigLoaderTest {
     Files.writeString(dir.resolve("agent.cfg"), "bogus = 1\n");
     assertThat(loader().load(Map.of("config", List.of("none"), "local", List.of("o"))).list("local")).hasSize(1);
   }
+
+  @Test
+  void aPerlAgentConfigurationIsAccepted() throws Exception {
+    // windows line endings, a byte-order mark, latin-1 text and keys glpi-agent knows that we ignore
+    byte[] latin1 = "\uFEFFserver = http://127.0.0.1:1/\r\nremote-scheduling = 0\r\nssl-keystore = none\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Files.write(dir.resolve("agent.cfg"), latin1);
+    assertThat(loader().load(Map.of()).list("server")).containsExactly("http://127.0.0.1:1/");
+    Files.write(dir.resolve("agent.cfg"), "local = out\ntag = caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThat(loader().load(Map.of()).string("tag")).contains("caf\u00e9");
+  }
+
+  @Test
+  void anUnknownKeyDoesNotEchoItsValue() throws Exception {
+    Files.writeString(dir.resolve("agent.cfg"), "local = out\npasword = hunter2\n");
+    assertThatThrownBy(() -> loader().load(Map.of())).hasMessageContaining("pasword").hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void facilitiesAreNormalisedAndCompressionContradictionsRefused() throws Exception {
+    assertThat(loader().load(Map.of("local", List.of("o"), "logfacility", List.of("local3"))).string("logfacility")).contains("LOG_LOCAL3");
+    assertThatThrownBy(() -> loader().load(Map.of("local", List.of("o"), "logfacility", List.of("LOG_NOPE")))).hasMessageContaining("syslog facility");
+    assertThatThrownBy(() -> loader().load(Map.of("local", List.of("o"), "no-compression", List.of("1"), "compression", List.of("br"))))
+        .hasMessageContaining("contradicts no-compression");
+  }
 }
