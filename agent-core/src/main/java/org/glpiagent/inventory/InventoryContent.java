@@ -113,6 +113,25 @@ public final class InventoryContent {
       return value > 0 ? number(field, value) : this;
     }
 
+    /** Sets a text field exactly as given, even empty (an environment variable's value). */
+    public Entry raw(String field, String value) {
+      if (value != null) {
+        synchronized (lock) {
+          node.put(field, value);
+        }
+      }
+      return this;
+    }
+
+    /** Sets a list of strings, such as a group's members. */
+    public Entry strings(String field, java.util.List<String> values) {
+      synchronized (lock) {
+        var a = node.putArray(field);
+        values.forEach(a::add);
+      }
+      return this;
+    }
+
     /** Sets a boolean field. */
     public Entry flag(String field, boolean value) {
       synchronized (lock) {

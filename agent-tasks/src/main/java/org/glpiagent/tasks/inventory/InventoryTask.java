@@ -42,7 +42,11 @@ public final class InventoryTask implements Task<InventoryPlan> {
     this(
         List.of(
             new HardwareCollector(), new BiosCollector(), new OsCollector(), new CpuCollector(),
-            new MemoryCollector(), new NetworkCollector(), new StorageCollector(), new DriveCollector()),
+            new MemoryCollector(), new NetworkCollector(), new StorageCollector(), new DriveCollector(),
+            new SoftwareCollector(), new ProcessCollector(), AccountsCollector.localUsers(),
+            AccountsCollector.localGroups(), AccountsCollector.loggedUsers(), AccountsCollector.environment(),
+            BusCollectors.pci(), BusCollectors.usb(), DeviceCollectors.videos(), DeviceCollectors.sounds(),
+            DeviceCollectors.batteries(), DeviceCollectors.monitors()),
         Path.of("/"));
   }
 
@@ -50,6 +54,26 @@ public final class InventoryTask implements Task<InventoryPlan> {
     this.collectors = List.copyOf(collectors);
     this.root = root;
   }
+
+  /**
+   * The {@code versionprovider} section: what made the inventory, how long it took, and the categories that
+   * could not be collected this time, so that an incomplete inventory says so.
+   */
+  private void provider(InventoryContent content, List<String> failed, TaskContext context) {
+    InventoryContent.Entry v = content.section("versionprovider")
+        .text("name", "GLPI-Agent (Java)")
+        .text("version", VERSION_CLIENT.substring(VERSION_CLIENT.indexOf("_v") + 2))
+        .text("program", "glpi-agent");
+    List<String> comments = new ArrayList<>();
+    comments.add("Java " + Runtime.version());
+    if (!failed.isEmpty()) {
+      comments.add("missing categories: " + String.join(",", failed));
+    }
+    v.strings("comments", comments);
+    v.number("etime", java.time.Duration.between(started, context.clock().instant()).toSeconds());
+  }
+
+  private java.time.Instant started = java.time.Instant.now();
 
   @Override
   public String id() {
@@ -83,6 +107,7 @@ public final class InventoryTask implements Task<InventoryPlan> {
 
   @Override
   public void run(InventoryPlan plan, TaskContext context) throws TaskException, InterruptedException {
+    started = context.clock().instant();
     InventoryContent content = new InventoryContent(VERSION_CLIENT);
     Platform platform = new Platform(context.clock(), root);
     List<String> failed = new ArrayList<>();
@@ -126,6 +151,7 @@ public final class InventoryTask implements Task<InventoryPlan> {
     if (!failed.isEmpty()) {
       log.warn("inventory sent without: {}", String.join(", ", failed));
     }
+    provider(content, failed, context);
     try {
       context.sink().submit(Submission.computer(content.toJson()));
     } catch (IOException e) {

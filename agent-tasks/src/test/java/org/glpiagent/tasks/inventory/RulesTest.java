@@ -81,4 +81,83 @@ class RulesTest {
     assertThat(OsCollector.arch("amd64")).isEqualTo("x86_64");
     assertThat(OsCollector.arch("aarch64")).isEqualTo("aarch64");
   }
+
+  /** An EDID 1.4 block as a Dell monitor would send it: header, PNP id DEL, product 0xA0B1, serial, name. */
+  static byte[] dellEdid() {
+    byte[] b = new byte[128];
+    byte[] header = {0, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0};
+    System.arraycopy(header, 0, b, 0, 8);
+    int id = (('D' - 'A' + 1) << 10) | (('E' - 'A' + 1) << 5) | ('L' - 'A' + 1);
+    b[8] = (byte) (id >> 8);
+    b[9] = (byte) id;
+    b[10] = (byte) 0xB1;
+    b[11] = (byte) 0xA0;
+    b[12] = 0x4C;
+    b[13] = 0x33;
+    b[14] = 0x32;
+    b[15] = 0x41;
+    b[17] = 31; // 2021
+    b[18] = 1;
+    b[19] = 4;
+    descriptor(b, 54, 0xfc, "DELL U2720Q");
+    descriptor(b, 72, 0xff, "7PQ4XXXXAB1L");
+    int sum = 0;
+    for (int i = 0; i < 127; i++) {
+      sum += b[i] & 0xff;
+    }
+    b[127] = (byte) ((256 - (sum & 0xff)) & 0xff);
+    return b;
+  }
+
+  private static void descriptor(byte[] b, int at, int tag, String text) {
+    b[at + 3] = (byte) tag;
+    byte[] t = (text + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int i = 0; i < 13; i++) {
+      b[at + 5 + i] = i < t.length ? t[i] : 0x20;
+    }
+  }
+
+  @Test
+  void edidGivesMakerModelAndSerial() {
+    Edid e = Edid.parse(dellEdid());
+    assertThat(e).isNotNull();
+    assertThat(e.manufacturerId()).isEqualTo("DEL");
+    assertThat(e.productCode()).isEqualTo(0xA0B1);
+    assertThat(e.year()).isEqualTo(2021);
+    assertThat(e.name()).isEqualTo("DELL U2720Q");
+    assertThat(e.serialText()).isEqualTo("7PQ4XXXXAB1L");
+    assertThat(e.serialNumber()).isEqualTo(0x4132334CL);
+  }
+
+  @Test
+  void edidWithABadChecksumOrHeaderIsRefused() {
+    byte[] b = dellEdid();
+    b[20] ^= 1;
+    assertThat(Edid.parse(b)).isNull();
+    assertThat(Edid.parse(new byte[128])).isNull();
+    assertThat(Edid.parse(new byte[10])).isNull();
+  }
+
+  @Test
+  void monitorEntryUsesTheVendorsNameAndTheTextSerial() {
+    var content = new org.glpiagent.inventory.InventoryContent("v");
+    DeviceCollectors.monitor(content, Edid.parse(dellEdid()), dellEdid(), "DP-1");
+    var m = content.toJson().path("monitors").get(0);
+    assertThat(m.path("manufacturer").asText()).isEqualTo("Dell");
+    assertThat(m.path("serial").asText()).isEqualTo("7PQ4XXXXAB1L");
+    assertThat(m.path("altserial").asText()).isEqualTo(String.valueOf(0x4132334CL));
+    assertThat(m.path("port").asText()).isEqualTo("DP-1");
+  }
+
+  @Test
+  void pciIdsNamesVendorsAndDevices() {
+    PciIds ids = PciIds.parse("# comment\n8086  Intel Corporation\n\t1237  440FX - 82441FX PMC [Natoma]\n\t\t1af4 1100  Qemu virtual machine\n1af4  Red Hat, Inc.\n\t1000  Virtio network device\nC 00  Unclassified device\n");
+    assertThat(ids.vendor("8086")).isEqualTo("Intel Corporation");
+    assertThat(ids.device("8086", "1237")).isEqualTo("440FX - 82441FX PMC [Natoma]");
+    assertThat(ids.device("1AF4", "1000")).isEqualTo("Virtio network device");
+    assertThat(ids.device("8086", "1af4")).isNull();
+    assertThat(BusCollectors.className("020000")).isEqualTo("Network controller");
+    assertThat(BusCollectors.hex4("0x8086")).isEqualTo("8086");
+    assertThat(BusCollectors.hex4("zz")).isNull();
+  }
 }

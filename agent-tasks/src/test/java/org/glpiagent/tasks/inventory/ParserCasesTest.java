@@ -1,0 +1,62 @@
+package org.glpiagent.tasks.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every parser on every captured case in {@code src/test/resources/inventory/parsers/<parser>/<case>}.
+ * Set {@code -Dfixtures.write=true} once to write a missing {@code expected.json}, then review it.
+ */
+class ParserCasesTest {
+  private static final Path ROOT = Path.of("src/test/resources/inventory/parsers");
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Map<String, Function<String, Object>> PARSERS =
+      Map.of(
+          "dpkg", Packages::dpkg,
+          "rpm", s -> Packages.rpm(s, ZoneOffset.UTC),
+          "snap", Packages::snap,
+          "flatpak", Packages::flatpak,
+          "passwd", Accounts::passwd,
+          "group", Accounts::group);
+
+  static Stream<Path> cases() throws IOException {
+    try (Stream<Path> s = Files.walk(ROOT, 2)) {
+      return s.filter(p -> Files.isRegularFile(p.resolve("input"))).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void parserGivesTheExpectedResult(Path dir) throws Exception {
+    String parser = dir.getParent().getFileName().toString();
+    assertThat(PARSERS).as("a parser named " + parser).containsKey(parser);
+    Object result = PARSERS.get(parser).apply(Files.readString(dir.resolve("input")));
+    JsonNode actual = JSON.readTree(JSON.writeValueAsString(result)); // numbers typed as a file read back types them
+    Path expected = dir.resolve("expected.json");
+    if (!Files.exists(expected) && Boolean.getBoolean("fixtures.write")) {
+      JSON.writeValue(expected.toFile(), actual);
+    }
+    assertThat(expected).as("expected result of " + dir).exists();
+    assertThat(actual).isEqualTo(JSON.readTree(expected.toFile()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void everyCaseHasAtLeastOneEntry(Path dir) throws Exception {
+    Object result = PARSERS.get(dir.getParent().getFileName().toString()).apply(Files.readString(dir.resolve("input")));
+    assertThat((List<?>) result).isNotEmpty();
+  }
+}
