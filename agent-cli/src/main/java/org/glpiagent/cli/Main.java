@@ -38,6 +38,9 @@ public final class Main {
 
   /** Runs the command; returns the exit code. */
   public int run(String[] args) {
+    if (args.length > 0 && args[0].equals("inventory")) {
+      return InventoryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     ParseResult parsed;
     try {
       parsed = new CommandLine(CommandLineSpec.spec()).parseArgs(args);

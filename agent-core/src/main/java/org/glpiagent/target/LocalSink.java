@@ -6,39 +6,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import org.glpiagent.protocol.InventoryMessage;
-import org.glpiagent.protocol.Json;
 import org.glpiagent.task.ResultSink;
 import org.glpiagent.task.Submission;
 
 /**
- * Writes a task's documents into a folder as {@code <deviceid>.json} (or {@code .xml}), or to standard
+ * Writes a task's documents into a folder as {@code <deviceid>.xml} (or {@code .json}, {@code .html}), or to standard
  * output, as glpi-agent's {@code --local} does. Files are written whole and then moved into place.
  */
 public final class LocalSink implements ResultSink {
   private final Target.Local target;
   private final String deviceId;
   private final Optional<String> tag;
-  private final boolean json;
+  private final DocumentFormat format;
   private final OutputStream stdout;
 
-  public LocalSink(Target.Local target, String deviceId, Optional<String> tag, boolean json, OutputStream stdout) {
+  public LocalSink(Target.Local target, String deviceId, Optional<String> tag, DocumentFormat format, OutputStream stdout) {
     this.target = target;
     this.deviceId = deviceId;
     this.tag = tag;
-    this.json = json;
+    this.format = format;
     this.stdout = stdout;
   }
 
   @Override
   public void submit(Submission s) throws IOException {
-    byte[] body =
-        json
-            ? Json.MAPPER
-                .writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(
-                    InventoryMessage.json(s.action(), deviceId, s.itemtype(), s.partial(), s.jobId(), tag, s.content()))
-            : InventoryMessage.xml(deviceId, tag, s.content());
+    byte[] body = format.write(s, deviceId, tag);
     if (target.isStdout()) {
       stdout.write(body);
       stdout.write('\n');
@@ -47,7 +39,7 @@ public final class LocalSink implements ResultSink {
     }
     Path dir = Path.of(target.path());
     Files.createDirectories(dir);
-    String name = fileName(s) + (json ? ".json" : ".xml");
+    String name = fileName(s) + "." + format.extension();
     Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
     try {
       Files.write(tmp, body);

@@ -89,8 +89,9 @@ public final class TargetRunner {
   }
 
   private Result runLocal(Target.Local target, boolean forced) throws InterruptedException {
-    boolean json = config.flag("json");
-    LocalSink sink = new LocalSink(target, identity.deviceId(), config.string("tag"), json, stdout);
+    DocumentFormat format =
+        config.flag("html") ? DocumentFormat.HTML : config.flag("json") ? DocumentFormat.JSON : DocumentFormat.XML;
+    LocalSink sink = new LocalSink(target, identity.deviceId(), config.string("tag"), format, stdout);
     List<String> failed = runTasks(ServerInstructions.none(forced), sink, storage(target), Set.of(), true, true);
     return new Result(new Outcome.Completed(failed), ServerKind.UNKNOWN, Optional.empty());
   }

@@ -1,0 +1,160 @@
+package org.glpiagent.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.glpiagent.config.AgentConfig;
+import org.glpiagent.identity.AgentIdentity;
+import org.glpiagent.state.StateStore;
+import org.glpiagent.target.DocumentFormat;
+import org.glpiagent.task.ResultSink;
+import org.glpiagent.task.ServerInstructions;
+import org.glpiagent.task.Submission;
+import org.glpiagent.task.TaskContext;
+import org.glpiagent.task.TaskException;
+import org.glpiagent.tasks.inventory.Categories;
+import org.glpiagent.tasks.inventory.InventoryPlan;
+import org.glpiagent.tasks.inventory.InventoryTask;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code glpi-agent inventory}: the local inventory printed or written to a file, as glpi-agent's
+ * {@code glpi-inventory} tool does, without any server. The {@code deviceid} is the agent's own (from
+ * {@code vardir}), so an inventory injected later does not make a duplicate computer in GLPI.
+ */
+@Command(
+    name = "inventory",
+    description = "Inventories this computer and prints the result (JSON by default) or writes it to a file.",
+    mixinStandardHelpOptions = true,
+    sortOptions = false)
+final class InventoryCommand implements Callable<Integer> {
+  @Option(names = "--json", description = "JSON, as GLPI takes it (the default)")
+  boolean json;
+
+  @Option(names = "--xml", description = "the legacy XML format")
+  boolean xml;
+
+  @Option(names = "--html", description = "an HTML page a person can read")
+  boolean html;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to this file instead of standard output")
+  Path output;
+
+  @Option(names = "--partial", paramLabel = "CATEGORY", description = "only this category (with hardware and bios)")
+  String partial;
+
+  @Option(names = "--no-category", paramLabel = "LIST", split = ",", description = "categories not to collect")
+  List<String> noCategory = new ArrayList<>();
+
+  @Option(names = {"-t", "--tag"}, description = "tag to put in the inventory")
+  String tag;
+
+  @Option(names = "--backend-collect-timeout", paramLabel = "N", description = "seconds one collector may take (default: 180)")
+  long timeout = 180;
+
+  @Option(names = "--vardir", paramLabel = "PATH", description = "where the agent keeps its identity")
+  Path vardir;
+
+  @Option(names = "--debug", description = "more logs; twice for everything")
+  boolean[] debug = new boolean[0];
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  InventoryCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Parses and runs; returns the exit code (2 for bad arguments). */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cl = new CommandLine(new InventoryCommand(out, err));
+    cl.setOut(new java.io.PrintWriter(out, true));
+    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setParameterExceptionHandler((e, a) -> {
+      err.println("glpi-agent inventory: " + e.getMessage());
+      return 2;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if ((json ? 1 : 0) + (xml ? 1 : 0) + (html ? 1 : 0) > 1) {
+      err.println("glpi-agent inventory: choose one of --json, --xml, --html");
+      return 2;
+    }
+    if (partial != null && !Categories.ALL.contains(partial)) {
+      err.println("glpi-agent inventory: --partial " + partial + ": unknown category (see glpi-agent --list-categories)");
+      return 2;
+    }
+    Logging.configure(AgentConfig.of(Map.of("debug", List.of(String.valueOf(Math.min(2, debug.length))))));
+    DocumentFormat format = html ? DocumentFormat.HTML : xml ? DocumentFormat.XML : DocumentFormat.JSON;
+    Clock clock = Clock.systemDefaultZone();
+    AgentIdentity id = identity(clock);
+    List<String> disabled = new ArrayList<>(noCategory);
+    if (partial != null) {
+      Categories.ALL.stream().filter(c -> !c.equals(partial) && !c.equals("hardware") && !c.equals("bios")).forEach(disabled::add);
+    }
+    AgentConfig config =
+        AgentConfig.of(Map.of("no-category", disabled, "backend-collect-timeout", List.of(String.valueOf(timeout))));
+    List<byte[]> written = new ArrayList<>();
+    Optional<String> tagged = Optional.ofNullable(tag).filter(t -> !t.isBlank());
+    ResultSink sink = s -> written.add(format.write(partial == null ? s
+        : new Submission(s.action(), s.itemtype(), true, s.content(), s.jobId()), id.deviceId(), tagged));
+    InventoryTask task = new InventoryTask();
+    TaskContext context = new TaskContext(config, clock, sink, Path.of(System.getProperty("java.io.tmpdir")), id.deviceId(), tag == null ? "" : tag);
+    try {
+      InventoryPlan plan = task.plan(ServerInstructions.none(true), context).orElseThrow();
+      task.run(plan, context);
+    } catch (TaskException e) {
+      err.println("glpi-agent inventory: " + e.getMessage());
+      return 2;
+    }
+    for (byte[] doc : written) {
+      if (output == null) {
+        out.write(doc);
+        out.flush();
+      } else {
+        write(output, doc);
+      }
+    }
+    return 0;
+  }
+
+  /** The agent's identity if its vardir is usable; otherwise one made for this run only. */
+  private AgentIdentity identity(Clock clock) throws IOException {
+    Path dir = vardir != null ? vardir : Launch.defaultVardir();
+    try {
+      return AgentIdentity.loadOrCreate(new StateStore(dir, clock), Hostname.local(), clock, new SecureRandom());
+    } catch (IOException e) {
+      if (vardir != null) {
+        throw e;
+      }
+      err.println("glpi-agent inventory: " + dir + " not usable (" + e.getMessage() + "): deviceid for this run only");
+      return AgentIdentity.loadOrCreate(new StateStore(Files.createTempDirectory("glpi-agent"), clock), Hostname.local(), clock, new SecureRandom());
+    }
+  }
+
+  private static void write(Path file, byte[] doc) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".inventory", ".tmp");
+    try (OutputStream o = Files.newOutputStream(tmp)) {
+      o.write(doc);
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+  }
+}
