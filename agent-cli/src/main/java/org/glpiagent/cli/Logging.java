@@ -46,6 +46,9 @@ final class Logging {
     if (config.string("logfile").isPresent()) {
       backends.add("file");
     }
+    if (backends.isEmpty()) {
+      backends.add("stderr");
+    }
     for (String b : backends) {
       switch (b) {
         case "file" -> config.string("logfile").ifPresent(f -> root.addAppender(file(ctx, f, config)));

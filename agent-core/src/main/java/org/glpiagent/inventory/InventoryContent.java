@@ -44,9 +44,16 @@ public final class InventoryContent {
     return List.copyOf(missing);
   }
 
-  /** The finished {@code content}: a copy without empty sections or entries. */
+  /**
+   * The finished {@code content}: a copy without empty sections or entries, sections in name order after
+   * {@code versionclient} (collectors run at once and finish in any order; the document must not).
+   */
   public synchronized ObjectNode toJson() {
-    ObjectNode copy = content.deepCopy();
+    ObjectNode copy = Json.MAPPER.createObjectNode();
+    copy.set("versionclient", content.get("versionclient"));
+    new java.util.TreeMap<>(content.properties().stream()
+            .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)))
+        .forEach((k, v) -> copy.set(k, v.deepCopy()));
     List<String> empty = new ArrayList<>();
     copy.properties()
         .forEach(

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glpiagent.config.ConfigFile;
 import org.glpiagent.inventory.InventoryContent;
@@ -111,42 +114,40 @@ public final class InventoryTask implements Task<InventoryPlan> {
     InventoryContent content = new InventoryContent(VERSION_CLIENT);
     Platform platform = new Platform(context.clock(), root);
     List<String> failed = new ArrayList<>();
-    ExecutorService pool =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "inventory-collector");
-              t.setDaemon(true);
-              return t;
-            });
+    // every collector in its own virtual thread, all at once: most of them wait on files and commands, and
+    // the slowest one, not their sum, sets the inventory's time; each still has the collector time-out
+    Map<Collector, Future<?>> running = new LinkedHashMap<>();
+    long deadline = System.nanoTime() + plan.collectorTimeout().toNanos();
+    ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("inventory-collector-", 0).factory());
     try {
       for (Collector c : collectors) {
-        if (!plan.collects(c.category())) {
-          continue;
+        if (plan.collects(c.category())) {
+          long start = System.nanoTime();
+          running.put(c, pool.submit(() -> {
+            c.collect(content, platform);
+            log.debug("collector {} done in {} ms", c.category(), (System.nanoTime() - start) / 1_000_000);
+            return null;
+          }));
         }
-        long start = System.nanoTime();
-        Future<?> f =
-            pool.submit(
-                () -> {
-                  c.collect(content, platform);
-                  return null;
-                });
+      }
+      for (Map.Entry<Collector, Future<?>> r : running.entrySet()) {
+        String category = r.getKey().category();
         try {
-          f.get(plan.collectorTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-          log.debug("collector {} done in {} ms", c.category(), (System.nanoTime() - start) / 1_000_000);
+          r.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-          f.cancel(true);
-          log.warn("collector {} took longer than {} s: skipped", c.category(), plan.collectorTimeout().toSeconds());
-          content.missing(c.category());
-          failed.add(c.category());
+          r.getValue().cancel(true);
+          log.warn("collector {} took longer than {} s: skipped", category, plan.collectorTimeout().toSeconds());
+          content.missing(category);
+          failed.add(category);
         } catch (ExecutionException e) {
-          log.warn("collector {} failed: {}", c.category(), String.valueOf(e.getCause()));
-          log.debug("collector {} failure", c.category(), e.getCause());
-          content.missing(c.category());
-          failed.add(c.category());
+          log.warn("collector {} failed: {}", category, String.valueOf(e.getCause()));
+          log.debug("collector {} failure", category, e.getCause());
+          content.missing(category);
+          failed.add(category);
         }
       }
     } finally {
-      pool.shutdownNow();
+      pool.shutdownNow(); // abandoned collectors are interrupted; nobody waits for them
     }
     if (!failed.isEmpty()) {
       log.warn("inventory sent without: {}", String.join(", ", failed));

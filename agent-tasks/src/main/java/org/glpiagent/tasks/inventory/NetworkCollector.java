@@ -17,8 +17,10 @@ final class NetworkCollector implements Collector {
   @Override
   public void collect(InventoryContent content, Platform p) {
     String gateway = p.os().getNetworkParams().getIpv4DefaultGateway();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (NetworkIF nif : p.hardware().getNetworkIFs(true)) {
       String name = nif.getName();
+      seen.add(name);
       String[] v4 = nif.getIPv4addr();
       Short[] masks = nif.getSubnetMasks();
       String[] v6 = nif.getIPv6addr();
@@ -46,12 +48,39 @@ final class NetworkCollector implements Collector {
       if (!any) {
         base(content, p, nif);
       }
-      assert name != null;
+    }
+    // interfaces that are down or have no address are left out by the JDK's interface list: take them
+    // from sysfs, as glpi-agent reports every interface
+    for (String name : p.list("/sys/class/net")) {
+      if (!seen.contains(name)) {
+        String sys = "/sys/class/net/" + name;
+        entry(content, p, name, p.file(sys + "/address").orElse(null),
+            p.file(sys + "/operstate").map(NetworkCollector::operstate).orElse("unknown"),
+            p.file(sys + "/mtu").filter(m -> m.matches("\\d+")).map(Long::parseLong).orElse(0L),
+            p.file(sys + "/speed").filter(m -> m.matches("\\d+")).map(Long::parseLong).map(mb -> mb * 1_000_000).orElse(0L));
+      }
     }
   }
 
+  /** sysfs {@code operstate} as the schema spells it. */
+  static String operstate(String s) {
+    return switch (s.strip()) {
+      case "up" -> "up";
+      case "down" -> "down";
+      case "dormant" -> "dormant";
+      case "notpresent" -> "notpresent";
+      case "lowerlayerdown" -> "lowerlayerdown";
+      case "testing" -> "testing";
+      default -> "unknown";
+    };
+  }
+
   private static InventoryContent.Entry base(InventoryContent content, Platform p, NetworkIF nif) {
-    String name = nif.getName();
+    return entry(content, p, nif.getName(), nif.getMacaddr(), status(nif), nif.getMTU(), nif.getSpeed());
+  }
+
+  private static InventoryContent.Entry entry(
+      InventoryContent content, Platform p, String name, String macaddr, String status, long mtu, long speed) {
     String sys = "/sys/class/net/" + name;
     boolean loopback = name.equals("lo") || name.toLowerCase(Locale.ROOT).startsWith("loopback");
     String type;
@@ -70,15 +99,15 @@ final class NetworkCollector implements Collector {
     boolean virtual = loopback || (p.exists(sys) && !hasDevice);
     InventoryContent.Entry e = content.add("networks");
     e.text("description", name)
-        .text("mac", mac(nif.getMacaddr()))
-        .text("status", status(nif))
-        .text("type", type)
+        .text("mac", mac(macaddr))
+        .raw("status", status) // "unknown" is a value here, not a placeholder
+        .raw("type", type)
         .flag("virtualdev", virtual);
-    if (nif.getMTU() > 0) {
-      e.number("mtu", nif.getMTU());
+    if (mtu > 0) {
+      e.number("mtu", mtu);
     }
-    if (nif.getSpeed() > 0 && nif.getSpeed() < Long.MAX_VALUE) {
-      e.text("speed", String.valueOf(nif.getSpeed() / 1_000_000));
+    if (speed > 0 && speed < Long.MAX_VALUE) {
+      e.text("speed", String.valueOf(speed / 1_000_000));
     }
     p.linkName(sys + "/device/driver").ifPresent(d -> e.text("driver", d));
     p.file(sys + "/device/vendor").ifPresent(v -> p.file(sys + "/device/device").ifPresent(
