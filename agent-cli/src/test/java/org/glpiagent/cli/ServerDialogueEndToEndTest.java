@@ -195,4 +195,21 @@ class ServerDialogueEndToEndTest {
         .containsExactly("application/x-compress-gzip", "application/x-compress-deflate", "application/x-compress-br", "application/json");
     assertThat(server.inventories()).hasSize(4);
   }
+
+  @Test
+  void laterRunsSendPartialInventoriesOfChangedSectionsAndFullWithDashDashFull() throws Exception {
+    server = FakeGlpiServer.start();
+    String url = server.uri().toString();
+    assertThat(AgentRun.run(dir, AgentRun.forServer(url, vardir(), "--no-category", "process,environment")).code).isZero();
+    assertThat(AgentRun.run(dir, AgentRun.forServer(url, vardir(), "--no-category", "process,environment")).code).isZero();
+    assertThat(AgentRun.run(dir, AgentRun.forServer(url, vardir(), "--no-category", "process,environment", "--full")).code).isZero();
+    List<JsonNode> inv = server.inventories();
+    assertThat(inv.get(0).has("partial")).isFalse();
+    assertThat(inv.get(1).path("partial").asBoolean()).isTrue();
+    assertThat(inv.get(1).path("content").has("softwares")).isFalse(); // unchanged between the runs
+    assertThat(inv.get(1).path("content").has("hardware")).isTrue();
+    assertThat(InventorySchema.CURRENT.violations(inv.get(1))).isEmpty();
+    assertThat(inv.get(2).has("partial")).isFalse();
+    assertThat(inv.get(2).path("content").has("softwares")).isTrue();
+  }
 }

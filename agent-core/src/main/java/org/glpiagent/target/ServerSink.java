@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.glpiagent.client.Message;
 import org.glpiagent.client.Reply;
 import org.glpiagent.client.ServerClient;
+import org.glpiagent.inventory.PartialInventory;
+import org.glpiagent.state.StateStore;
 import org.glpiagent.protocol.AnswerStatus;
 import org.glpiagent.protocol.InventoryMessage;
 import org.glpiagent.protocol.Json;
@@ -35,16 +37,32 @@ public final class ServerSink implements ResultSink {
   private final String deviceId;
   private final Optional<String> tag;
   private final PendingSubmissions pending;
+  private final StateStore store;
+  private final int postpone;
   private Optional<Outcome> trouble = Optional.empty();
 
+  /**
+   * @param store the target's folder, where the checksums of the last accepted inventory are kept
+   * @param postpone {@code full-inventory-postpone}: partial inventories sent between two full ones (0: always
+   *     full)
+   */
   public ServerSink(
-      ServerClient client, URI url, ServerKind kind, String deviceId, Optional<String> tag, PendingSubmissions pending) {
+      ServerClient client,
+      URI url,
+      ServerKind kind,
+      String deviceId,
+      Optional<String> tag,
+      PendingSubmissions pending,
+      StateStore store,
+      int postpone) {
     this.client = client;
     this.url = url;
     this.kind = kind;
     this.deviceId = deviceId;
     this.tag = tag;
     this.pending = pending;
+    this.store = store;
+    this.postpone = postpone;
   }
 
   /** The first delivery problem of this run, if any: what the run's outcome should say. */
@@ -60,12 +78,33 @@ public final class ServerSink implements ResultSink {
       body = InventoryMessage.xml(deviceId, tag, s.content());
       format = Message.Format.XML;
     } else {
-      ObjectNode m =
-          InventoryMessage.json(s.action(), deviceId, s.itemtype(), s.partial(), s.jobId(), tag, s.content());
+      Optional<PartialInventory.Decision> d = Optional.empty();
+      ObjectNode content = s.content();
+      boolean partial = s.partial();
+      if ("Computer".equals(s.itemtype()) && !s.partial()) {
+        d = Optional.of(PartialInventory.decide(s.content(), store.read(LAST_STATE, 1), postpone));
+        content = d.get().content();
+        partial = d.get().partial();
+        if (partial) {
+          log.info("full inventory postponed: {}/{}", d.get().postponed(), postpone);
+        }
+      }
+      ObjectNode m = InventoryMessage.json(s.action(), deviceId, s.itemtype(), partial, s.jobId(), tag, content);
       body = Json.write(m);
       format = Message.Format.JSON;
+      PendingSubmissions.Entry entry = new PendingSubmissions.Entry(pending.keep(body, format), format);
+      sendNow(entry);
+      if (d.isPresent()) {
+        store.write(LAST_STATE, 1, d.get().state()); // only once the server took it
+      }
+      return;
     }
-    PendingSubmissions.Entry entry = new PendingSubmissions.Entry(pending.keep(body, format), format);
+    sendNow(new PendingSubmissions.Entry(pending.keep(body, format), format));
+  }
+
+  static final String LAST_STATE = "last_state.json";
+
+  private void sendNow(PendingSubmissions.Entry entry) throws IOException {
     if (trouble.isPresent()) {
       throw new IOException("kept for later: the server did not take the previous document this run");
     }

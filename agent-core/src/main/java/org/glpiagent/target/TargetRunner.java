@@ -111,7 +111,9 @@ public final class TargetRunner {
             go.kind(),
             identity.deviceId(),
             config.string("tag"),
-            new PendingSubmissions(storage.resolve("pending"), clock));
+            new PendingSubmissions(storage.resolve("pending"), clock),
+            new StateStore(storage, clock),
+            config.flag("full") ? 0 : config.integer("full-inventory-postpone").orElse(14L).intValue());
     sink.flush();
     List<String> failed =
         runTasks(go.instructions(), sink, storage, go.disabled(), go.inventoryWanted() || forced, false);
