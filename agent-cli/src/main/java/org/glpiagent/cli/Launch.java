@@ -68,6 +68,7 @@ public final class Launch {
 
   private static int daemon(ConfigSource reload, AgentConfig config, PrintStream out)
       throws ConfigException, IOException {
+    Signals signals = Signals.install(Thread.currentThread());
     while (true) {
       Daemon.Exit exit;
       try (AgentProcess p = AgentProcess.build(config, environment(out))) {
@@ -82,10 +83,9 @@ public final class Launch {
                 Clock.systemDefaultZone(),
                 Daemon.systemWaiter(),
                 config.seconds("conf-reload-interval").orElse(java.time.Duration.ZERO));
-        Thread hook = Signals.install(daemon, Thread.currentThread());
-        exit = daemon.loop();
-        if (exit == Daemon.Exit.RELOAD) {
-          Signals.uninstall(hook);
+        exit = signals.current(daemon) ? daemon.loop() : Daemon.Exit.STOPPED;
+        if (signals.stopping()) {
+          exit = Daemon.Exit.STOPPED;
         }
         if (pidfile.isPresent() && exit == Daemon.Exit.STOPPED) {
           java.nio.file.Files.deleteIfExists(pidfile.get());

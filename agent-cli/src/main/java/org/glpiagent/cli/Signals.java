@@ -1,63 +1,80 @@
 package org.glpiagent.cli;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.glpiagent.agent.Daemon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Turns the daemon's POSIX signals into requests to the scheduler loop: SIGHUP reloads the configuration,
- * SIGUSR1 runs every target now, SIGTERM and SIGINT stop (through the one shutdown hook, which waits a few
- * seconds for the loop to finish or abandon its run).
+ * Turns the daemon's POSIX signals into requests to whichever scheduler loop is running: SIGHUP reloads the
+ * configuration, SIGUSR1 runs every target now, SIGTERM and SIGINT stop (through the one shutdown hook,
+ * installed once for the process, which waits a few seconds for the loop to finish or abandon its run).
  *
- * <p>The handlers only set flags on the {@link Daemon}; all the work stays on the loop thread.
+ * <p>The handlers only set flags on the current {@link Daemon}; all the work stays on the loop thread. A
+ * reload replaces the daemon, never the handlers, so a SIGTERM during a reload is not lost.
  */
 final class Signals {
   private static final Logger log = LoggerFactory.getLogger(Signals.class);
   /** How long the shutdown hook waits for the loop to end. */
   static final Duration STOP_GRACE = Duration.ofSeconds(8);
 
+  private final AtomicReference<Daemon> current = new AtomicReference<>();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+
   private Signals() {}
 
-  /** Installs the handlers for this daemon; returns the shutdown hook so it can be removed on reload. */
-  static Thread install(Daemon daemon, Thread loopThread) {
+  /** Installs the handlers and the shutdown hook for the daemon loop running on {@code loopThread}. */
+  static Signals install(Thread loopThread) {
+    Signals s = new Signals();
     handle("HUP", () -> {
       log.info("SIGHUP: reloading the configuration");
-      daemon.reload();
+      s.with(Daemon::reload);
     });
     handle("USR1", () -> {
       log.info("SIGUSR1: running every target now");
-      daemon.runNow();
+      s.with(Daemon::runNow);
     });
-    Thread hook =
-        new Thread(
-            () -> {
-              log.info("stopping");
-              daemon.stop();
-              try {
-                loopThread.join(STOP_GRACE.toMillis());
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "glpi-agent-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    return hook;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("stopping");
+      s.stopping.set(true);
+      s.with(Daemon::stop);
+      try {
+        loopThread.join(STOP_GRACE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "glpi-agent-shutdown"));
+    return s;
   }
 
-  /** Removes the shutdown hook of a loop that ended by itself. */
-  static void uninstall(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // already shutting down
+  /** Makes this daemon the one the signals go to; false when the process is already stopping. */
+  boolean current(Daemon d) {
+    current.set(d);
+    if (stopping.get()) {
+      d.stop();
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether a stop was asked for. */
+  boolean stopping() {
+    return stopping.get();
+  }
+
+  private void with(java.util.function.Consumer<Daemon> action) {
+    Daemon d = current.get();
+    if (d != null) {
+      action.accept(d);
     }
   }
 
   private static void handle(String name, Runnable action) {
     try {
-      Signal.handle(new Signal(name), s -> action.run());
+      Signal.handle(new Signal(name), sig -> action.run());
     } catch (IllegalArgumentException e) {
       log.debug("signal {} not available on this system", name);
     }

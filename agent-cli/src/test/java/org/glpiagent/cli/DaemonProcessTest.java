@@ -99,4 +99,18 @@ class DaemonProcessTest {
       p.destroyForcibly();
     }
   }
+
+  @Test
+  void aTermRightAfterAHupStillStopsCleanly() throws Exception {
+    Process p = start("--daemon", "--no-fork", "--local", "out", "--vardir", "var", "--delaytime", "3600", "--no-httpd");
+    try {
+      waitFor(Duration.ofSeconds(20), () -> log().contains("daemon started"));
+      new ProcessBuilder("kill", "-HUP", String.valueOf(p.pid())).start().waitFor();
+      p.destroy();
+      assertThat(p.waitFor(15, TimeUnit.SECONDS)).as(log()).isTrue();
+      assertThat(log()).contains("daemon stopped").doesNotContain("Exception");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
 }
