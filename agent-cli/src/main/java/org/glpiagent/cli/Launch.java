@@ -12,6 +12,7 @@ import org.glpiagent.client.ClientSettings;
 import org.glpiagent.client.HttpServerClient;
 import org.glpiagent.tasks.inventory.Categories;
 import org.glpiagent.tasks.inventory.InventoryTask;
+import org.glpiagent.tasks.netdiscovery.NetDiscoveryTask;
 import org.glpiagent.config.AgentConfig;
 import org.glpiagent.config.ConfigException;
 import org.glpiagent.task.Task;
@@ -29,7 +30,7 @@ public final class Launch {
 
   /** Every task this agent has, in the order they run by default. */
   public static List<Task<?>> catalog() {
-    return List.of(new InventoryTask());
+    return List.of(new InventoryTask(), new NetDiscoveryTask());
   }
 
   /** The inventory categories, for {@code --list-categories}. */

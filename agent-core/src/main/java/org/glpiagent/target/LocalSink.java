@@ -49,6 +49,38 @@ public final class LocalSink implements ResultSink {
     }
   }
 
+  /**
+   * Network task messages: to standard output, every message as XML (as {@code glpi-netdiscovery --control}
+   * prints them); to a folder, one JSON file per found device in {@code netdiscovery/} or
+   * {@code netinventory/}, named after its address.
+   */
+  @Override
+  public void legacy(String query, com.fasterxml.jackson.databind.node.ObjectNode content) throws IOException {
+    if (target.isStdout()) {
+      com.fasterxml.jackson.databind.node.ObjectNode r = org.glpiagent.protocol.Json.MAPPER.createObjectNode();
+      r.set("CONTENT", content);
+      r.put("DEVICEID", deviceId);
+      r.put("QUERY", query);
+      stdout.write(org.glpiagent.protocol.XmlWriter.request(r));
+      stdout.flush();
+      return;
+    }
+    if (!content.has("DEVICE")) {
+      return; // START, NBIP, END: nothing to keep in a folder
+    }
+    var device = content.get("DEVICE");
+    String ip = device.path("IP").asText("unknown").replace(':', '_');
+    Path dir = Path.of(target.path()).resolve(query.equals("SNMPQUERY") ? "netinventory" : "netdiscovery");
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + ip, ".tmp");
+    try {
+      Files.write(tmp, org.glpiagent.protocol.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(device));
+      Files.move(tmp, dir.resolve(ip + ".json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
   private String fileName(Submission s) {
     if ("Computer".equals(s.itemtype())) {
       return deviceId;

@@ -104,6 +104,22 @@ public final class ServerSink implements ResultSink {
 
   static final String LAST_STATE = "last_state.json";
 
+  /**
+   * Posts a network task message as glpi-agent does: XML, without {@code GLPI-Agent-ID}. The plugin answers
+   * {@code <REPLY/>}; any 2xx is taken, anything else is an error for the task to handle.
+   */
+  @Override
+  public void legacy(String query, ObjectNode content) throws IOException {
+    ObjectNode r = Json.MAPPER.createObjectNode();
+    r.set("CONTENT", content);
+    r.put("DEVICEID", deviceId);
+    r.put("QUERY", query);
+    Reply reply = client.post(url, Message.xml(org.glpiagent.protocol.XmlWriter.request(r), false));
+    if (!reply.isSuccess()) {
+      throw new IOException(query + " message refused: HTTP " + reply.code() + " " + ServerDialogue.describe(reply));
+    }
+  }
+
   private void sendNow(PendingSubmissions.Entry entry) throws IOException {
     if (trouble.isPresent()) {
       throw new IOException("kept for later: the server did not take the previous document this run");

@@ -11,4 +11,12 @@ import java.io.IOException;
 public interface ResultSink {
   /** Delivers one document. */
   void submit(Submission submission) throws IOException;
+
+  /**
+   * Delivers one message of the legacy network protocol ({@code QUERY} {@code NETDISCOVERY} or
+   * {@code SNMPQUERY}: START, NBIP, a DEVICE, END, EXIT), given as the tree of its {@code CONTENT} element.
+   */
+  default void legacy(String query, com.fasterxml.jackson.databind.node.ObjectNode content) throws IOException {
+    throw new IOException("this target does not take " + query + " messages");
+  }
 }

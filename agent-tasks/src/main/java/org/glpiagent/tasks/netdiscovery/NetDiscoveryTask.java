@@ -1,0 +1,153 @@
+package org.glpiagent.tasks.netdiscovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glpiagent.task.ServerInstructions;
+import org.glpiagent.task.Task;
+import org.glpiagent.task.TaskContext;
+import org.glpiagent.task.TaskException;
+import org.glpiagent.tasks.snmp.SnmpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Network discovery: sweeps the ranges of each job the server sent, as many addresses at once as the job
+ * allows, over one SNMP socket, and reports START, NBIP, each found device and END with the job's PID.
+ */
+public final class NetDiscoveryTask implements Task<List<DiscoveryJob>> {
+  private static final Logger log = LoggerFactory.getLogger(NetDiscoveryTask.class);
+  public static final String VERSION = "6.4";
+  static final String QUERY = "NETDISCOVERY";
+
+  @Override
+  public String id() {
+    return "netdiscovery";
+  }
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
+
+  @Override
+  public Optional<List<DiscoveryJob>> plan(ServerInstructions instructions, TaskContext context) throws TaskException {
+    List<DiscoveryJob> jobs = new ArrayList<>();
+    for (JsonNode option : instructions.optionsNamed(QUERY)) {
+      List<String> skipped = new ArrayList<>();
+      jobs.add(DiscoveryJob.fromOption(option, skipped));
+      skipped.forEach(s -> log.warn("netdiscovery: {}", s));
+    }
+    return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs);
+  }
+
+  @Override
+  public void run(List<DiscoveryJob> jobs, TaskContext context) throws TaskException, InterruptedException {
+    int retries = context.config().integer("snmp-retries").orElse(0L).intValue();
+    try (SnmpClient snmp = new SnmpClient()) {
+      for (DiscoveryJob job : jobs) {
+        runJob(job, snmp, retries, context);
+      }
+    } catch (IOException e) {
+      throw new TaskException("netdiscovery: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs one job: the messages go out as the sweep goes, so the server sees progress. */
+  public static Summary runJob(DiscoveryJob job, SnmpClient snmp, int retries, TaskContext context)
+      throws TaskException, InterruptedException {
+    log.info("netdiscovery job {}: {} addresses, {} at once, {} s time-out, {} credentials",
+        job.pid(), job.size(), job.workers(), job.timeout().toSeconds(), job.credentials().size());
+    send(context, control(job, "START", "1", true));
+    send(context, control(job, "NBIP", String.valueOf(job.size()), false));
+    Scanner scanner = new Scanner(snmp, job.timeout(), retries, ArpCache::lookup);
+    Semaphore slots = new Semaphore(job.workers());
+    AtomicInteger found = new AtomicInteger();
+    List<String> failures = new ArrayList<>();
+    List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+    long started = System.nanoTime();
+    try {
+      for (DiscoveryJob.Range range : job.ranges()) {
+        for (InetAddress ip : range.addresses()) {
+          slots.acquire();
+          CompletableFuture<Void> f = scanner.scan(ip, range, job.credentials())
+              .thenAccept(device -> device.ifPresent(d -> {
+                found.incrementAndGet();
+                try {
+                  send(context, deviceMessage(job, d));
+                } catch (TaskException e) {
+                  synchronized (failures) {
+                    failures.add(e.getMessage());
+                  }
+                }
+              }))
+              .whenComplete((v, e) -> slots.release());
+          inFlight.add(f);
+          inFlight.removeIf(CompletableFuture::isDone);
+        }
+      }
+      slots.acquire(job.workers()); // every scan finished
+      slots.release(job.workers());
+    } catch (InterruptedException e) {
+      inFlight.forEach(x -> x.cancel(true));
+      sendQuietly(context, control(job, "EXIT", "1", true));
+      throw e;
+    }
+    send(context, control(job, "END", "1", true));
+    Summary s = new Summary(job.size(), found.get(), (System.nanoTime() - started) / 1_000_000, snmp.malformed());
+    log.info("netdiscovery job {}: {} devices found among {} addresses in {} ms", job.pid(), s.found(), s.scanned(), s.millis());
+    if (!failures.isEmpty()) {
+      throw new TaskException("netdiscovery job " + job.pid() + ": " + failures.size() + " devices not delivered: " + failures.get(0));
+    }
+    return s;
+  }
+
+  /** What a job did. */
+  public record Summary(long scanned, int found, long millis, long malformedAnswers) {}
+
+  static ObjectNode control(DiscoveryJob job, String what, String value, boolean withModuleVersion) {
+    ObjectNode content = JsonNodeFactory.instance.objectNode();
+    ObjectNode agent = content.putObject("AGENT");
+    if (what.equals("START")) {
+      agent.put("AGENTVERSION", "1.0-java");
+    }
+    agent.put(what, value);
+    if (withModuleVersion) {
+      content.put("MODULEVERSION", VERSION);
+    }
+    content.put("PROCESSNUMBER", job.pid());
+    return content;
+  }
+
+  static ObjectNode deviceMessage(DiscoveryJob job, ObjectNode device) {
+    ObjectNode content = JsonNodeFactory.instance.objectNode();
+    content.set("DEVICE", device);
+    content.put("MODULEVERSION", VERSION);
+    content.put("PROCESSNUMBER", job.pid());
+    return content;
+  }
+
+  private static void send(TaskContext context, ObjectNode content) throws TaskException {
+    try {
+      context.sink().legacy(QUERY, content);
+    } catch (IOException e) {
+      throw new TaskException("netdiscovery: " + e.getMessage(), e);
+    }
+  }
+
+  private static void sendQuietly(TaskContext context, ObjectNode content) {
+    try {
+      context.sink().legacy(QUERY, content);
+    } catch (IOException e) {
+      log.warn("netdiscovery: EXIT not delivered: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package org.glpiagent.tasks.netdiscovery;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.glpiagent.tasks.snmp.Credential;
+import org.glpiagent.tasks.snmp.SnmpClient;
+
+/**
+ * Probes one address: each port and credential in turn until one gets an SNMP answer, then the identifying
+ * OIDs; without SNMP, the MAC the system's ARP cache knows for that address. The result is the
+ * {@code <DEVICE>} GLPI records, or nothing.
+ */
+final class Scanner {
+  static final String SYS_DESCR = "1.3.6.1.2.1.1.1.0";
+  static final String SYS_OBJECT_ID = "1.3.6.1.2.1.1.2.0";
+  static final String SYS_UPTIME = "1.3.6.1.2.1.1.3.0";
+  static final String SYS_CONTACT = "1.3.6.1.2.1.1.4.0";
+  static final String SYS_NAME = "1.3.6.1.2.1.1.5.0";
+  static final String SYS_LOCATION = "1.3.6.1.2.1.1.6.0";
+  static final List<String> SYSTEM = List.of(SYS_DESCR, SYS_OBJECT_ID, SYS_UPTIME, SYS_CONTACT, SYS_NAME, SYS_LOCATION);
+  static final String BRIDGE_ADDRESS = "1.3.6.1.2.1.17.1.1.0";
+  static final String PRINTER_SERIAL = "1.3.6.1.2.1.43.5.1.1.17.1";
+  static final String ENT_SERIAL = "1.3.6.1.2.1.47.1.1.1.1.11.1";
+  static final String ENT_MODEL = "1.3.6.1.2.1.47.1.1.1.1.13.1";
+  static final String ENT_SOFTWARE = "1.3.6.1.2.1.47.1.1.1.1.10.1";
+  static final String HR_DEVICE_DESCR = "1.3.6.1.2.1.25.3.2.1.3.1";
+  static final List<String> OPTIONAL = List.of(BRIDGE_ADDRESS, PRINTER_SERIAL, ENT_SERIAL, ENT_MODEL, ENT_SOFTWARE, HR_DEVICE_DESCR);
+
+  private final SnmpClient snmp;
+  private final Duration timeout;
+  private final int retries;
+  private final Function<InetAddress, Optional<String>> arp;
+
+  Scanner(SnmpClient snmp, Duration timeout, int retries, Function<InetAddress, Optional<String>> arp) {
+    this.snmp = snmp;
+    this.timeout = timeout;
+    this.retries = retries;
+    this.arp = arp;
+  }
+
+  /** The device at that address, if anything answered. Never completes exceptionally. */
+  CompletableFuture<Optional<ObjectNode>> scan(InetAddress ip, DiscoveryJob.Range range, List<Credential> credentials) {
+    List<Attempt> attempts = new ArrayList<>();
+    for (int port : range.ports()) {
+      for (Credential c : credentials) {
+        attempts.add(new Attempt(port, c));
+      }
+    }
+    return tryFrom(ip, attempts, 0).thenApply(found -> {
+      ObjectNode device = found.orElse(null);
+      Optional<String> mac = arp.apply(ip);
+      if (device == null) {
+        if (mac.isEmpty()) {
+          return Optional.<ObjectNode>empty();
+        }
+        device = JsonNodeFactory.instance.objectNode();
+      }
+      ObjectNode withAddress = device;
+      if (!withAddress.has("MAC")) {
+        mac.ifPresent(m -> withAddress.put("MAC", m));
+      }
+      device.put("IP", ip.getHostAddress());
+      device.put("ENTITY", range.entity());
+      return Optional.of(device);
+    }).exceptionally(e -> Optional.empty());
+  }
+
+  private record Attempt(int port, Credential credential) {}
+
+  private CompletableFuture<Optional<ObjectNode>> tryFrom(InetAddress ip, List<Attempt> attempts, int i) {
+    if (i >= attempts.size()) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    Attempt a = attempts.get(i);
+    return snmp.get(ip, a.port(), a.credential(), SYSTEM, timeout, retries)
+        .thenCompose(system -> details(ip, a, system).thenApply(Optional::of))
+        .exceptionallyCompose(e -> tryFrom(ip, attempts, i + 1));
+  }
+
+  private CompletableFuture<ObjectNode> details(InetAddress ip, Attempt a, Map<String, String> system) {
+    CompletableFuture<Map<String, String>> extra;
+    if (a.credential().version() == Credential.Version.V1) {
+      // SNMPv1 fails a whole GET when one OID is missing: ask for each one alone
+      List<CompletableFuture<Map<String, String>>> each = new ArrayList<>();
+      for (String oid : OPTIONAL) {
+        each.add(snmp.get(ip, a.port(), a.credential(), List.of(oid), timeout, retries).exceptionally(e -> Map.of()));
+      }
+      extra = CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> {
+        Map<String, String> all = new HashMap<>();
+        each.forEach(f -> all.putAll(f.join()));
+        return all;
+      });
+    } else {
+      extra = snmp.get(ip, a.port(), a.credential(), OPTIONAL, timeout, retries).exceptionally(e -> Map.of());
+    }
+    return extra.thenApply(more -> device(system, more, a));
+  }
+
+  /** The DEVICE element from what answered. */
+  static ObjectNode device(Map<String, String> system, Map<String, String> more, Attempt a) {
+    return device(system, more, a.credential().id(), a.port());
+  }
+
+  static ObjectNode device(Map<String, String> system, Map<String, String> more, String credentialId, int port) {
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
+    String objectId = system.get(SYS_OBJECT_ID);
+    String descr = system.get(SYS_DESCR);
+    put(d, "DESCRIPTION", descr);
+    put(d, "SNMPHOSTNAME", system.get(SYS_NAME));
+    put(d, "LOCATION", system.get(SYS_LOCATION));
+    put(d, "CONTACT", system.get(SYS_CONTACT));
+    put(d, "UPTIME", system.get(SYS_UPTIME));
+    d.put("AUTHSNMP", credentialId);
+    if (port != 161) {
+      d.put("AUTHPORT", String.valueOf(port));
+    }
+    boolean printer = more.containsKey(PRINTER_SERIAL);
+    boolean bridge = more.containsKey(BRIDGE_ADDRESS);
+    d.put("TYPE", Identification.type(objectId, descr, printer, bridge));
+    Identification.manufacturer(objectId).ifPresent(m -> d.put("MANUFACTURER", m));
+    put(d, "MODEL", first(more.get(ENT_MODEL), printer ? more.get(HR_DEVICE_DESCR) : null));
+    put(d, "SERIAL", first(more.get(PRINTER_SERIAL), more.get(ENT_SERIAL)));
+    put(d, "FIRMWARE", more.get(ENT_SOFTWARE));
+    String mac = more.get(BRIDGE_ADDRESS);
+    if (mac != null && mac.matches("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}") && !mac.equals("00:00:00:00:00:00")) {
+      d.put("MAC", mac.toLowerCase());
+    }
+    return d;
+  }
+
+  private static String first(String a, String b) {
+    return a != null && !a.isBlank() ? a : b;
+  }
+
+  private static void put(ObjectNode d, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      d.put(key, value.strip());
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package org.glpiagent.tasks.snmp;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.snmp4j.CommunityTarget;
+import org.snmp4j.PDU;
+import org.snmp4j.ScopedPDU;
+import org.snmp4j.Snmp;
+import org.snmp4j.Target;
+import org.snmp4j.UserTarget;
+import org.snmp4j.event.ResponseEvent;
+import org.snmp4j.event.ResponseListener;
+import org.snmp4j.mp.MPv3;
+import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.security.AuthHMAC128SHA224;
+import org.snmp4j.security.AuthHMAC192SHA256;
+import org.snmp4j.security.AuthHMAC256SHA384;
+import org.snmp4j.security.AuthHMAC384SHA512;
+import org.snmp4j.security.AuthMD5;
+import org.snmp4j.security.AuthSHA;
+import org.snmp4j.security.Priv3DES;
+import org.snmp4j.security.PrivAES128;
+import org.snmp4j.security.PrivAES192;
+import org.snmp4j.security.PrivAES256;
+import org.snmp4j.security.PrivDES;
+import org.snmp4j.security.SecurityLevel;
+import org.snmp4j.security.SecurityProtocols;
+import org.snmp4j.security.USM;
+import org.snmp4j.security.UsmUser;
+import org.snmp4j.smi.Address;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.UdpAddress;
+import org.snmp4j.smi.VariableBinding;
+import org.snmp4j.transport.DefaultUdpTransportMapping;
+
+/**
+ * Many SNMP requests in flight over one UDP socket: each {@link #get} returns at once with a future that the
+ * transport's listener thread completes, so a sweep of thousands of addresses needs neither a socket nor a
+ * thread per address.
+ */
+public final class SnmpClient implements AutoCloseable {
+  private final Snmp snmp;
+  private final USM usm;
+  private final AtomicLong malformed = new AtomicLong();
+
+  public SnmpClient() throws IOException {
+    DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping();
+    SecurityProtocols.getInstance().addDefaultProtocols();
+    // SNMP4J's defaults leave out MD5, SHA-1 and DES; most devices in the field still use them
+    SecurityProtocols.getInstance().addAuthenticationProtocol(new AuthMD5());
+    SecurityProtocols.getInstance().addAuthenticationProtocol(new AuthSHA());
+    SecurityProtocols.getInstance().addPrivacyProtocol(new PrivDES());
+    SecurityProtocols.getInstance().addPrivacyProtocol(new PrivAES128());
+    SecurityProtocols.getInstance().addAuthenticationProtocol(new AuthHMAC128SHA224());
+    SecurityProtocols.getInstance().addAuthenticationProtocol(new AuthHMAC192SHA256());
+    SecurityProtocols.getInstance().addAuthenticationProtocol(new AuthHMAC256SHA384());
+    SecurityProtocols.getInstance().addAuthenticationProtocol(new AuthHMAC384SHA512());
+    SecurityProtocols.getInstance().addPrivacyProtocol(new Priv3DES());
+    SecurityProtocols.getInstance().addPrivacyProtocol(new PrivAES192());
+    SecurityProtocols.getInstance().addPrivacyProtocol(new PrivAES256());
+    // one USM for this client, known to the MPv3 that processes its messages
+    usm = new USM(SecurityProtocols.getInstance(), new OctetString(MPv3.createLocalEngineID()), 0);
+    org.snmp4j.MessageDispatcherImpl dispatcher = new org.snmp4j.MessageDispatcherImpl();
+    dispatcher.addMessageProcessingModel(new org.snmp4j.mp.MPv1());
+    dispatcher.addMessageProcessingModel(new org.snmp4j.mp.MPv2c());
+    dispatcher.addMessageProcessingModel(new MPv3(usm));
+    snmp = new Snmp(dispatcher, transport);
+    snmp.listen();
+  }
+
+  /** Answers that were not usable SNMP (reported, never thrown). */
+  public long malformed() {
+    return malformed.get();
+  }
+
+  /**
+   * GETs some OIDs. The future completes with the values by OID (absent OIDs left out), or exceptionally
+   * with {@link NoAnswer} after the timeout and retries.
+   */
+  public CompletableFuture<Map<String, String>> get(
+      InetAddress ip, int port, Credential credential, List<String> oids, Duration timeout, int retries) {
+    CompletableFuture<Map<String, String>> result = new CompletableFuture<>();
+    try {
+      Target<UdpAddress> target = target(new UdpAddress(ip, port), credential, timeout, retries);
+      PDU pdu = credential.version() == Credential.Version.V3 ? new ScopedPDU() : new PDU();
+      pdu.setType(PDU.GET);
+      oids.forEach(o -> pdu.add(new VariableBinding(new OID(o))));
+      snmp.send(pdu, target, null, new ResponseListener() {
+        @Override
+        public <A extends Address> void onResponse(ResponseEvent<A> event) {
+          ((Snmp) event.getSource()).cancel(event.getRequest(), this);
+          PDU response = event.getResponse();
+          if (response == null) {
+            result.completeExceptionally(new NoAnswer(ip + ": no answer"));
+            return;
+          }
+          if (response.getErrorStatus() != PDU.noError || response.getType() == PDU.REPORT) {
+            result.completeExceptionally(new NoAnswer(ip + ": " + response.getErrorStatusText()));
+            return;
+          }
+          Map<String, String> values = new LinkedHashMap<>();
+          for (VariableBinding vb : response.getVariableBindings()) {
+            if (!vb.isException() && vb.getVariable() != null) {
+              values.put(vb.getOid().toDottedString(), text(vb));
+            }
+          }
+          result.complete(values);
+        }
+      });
+    } catch (IOException | RuntimeException e) {
+      malformed.incrementAndGet();
+      result.completeExceptionally(new NoAnswer(ip + ": " + e.getMessage()));
+    }
+    return result;
+  }
+
+  private Target<UdpAddress> target(UdpAddress address, Credential c, Duration timeout, int retries) {
+    Target<UdpAddress> t;
+    if (c.version() == Credential.Version.V3) {
+      OctetString user = new OctetString(c.username());
+      OID auth = c.authProtocol() == null ? null : authProtocol(c.authProtocol());
+      OID priv = c.privProtocol() == null ? null : privProtocol(c.privProtocol());
+      usm.addUser(user, new UsmUser(user, auth, auth == null ? null : new OctetString(c.authPassphrase()),
+          priv, priv == null ? null : new OctetString(c.privPassphrase())));
+      UserTarget<UdpAddress> u = new UserTarget<>();
+      u.setSecurityName(user);
+      u.setSecurityLevel(priv != null ? SecurityLevel.AUTH_PRIV : auth != null ? SecurityLevel.AUTH_NOPRIV : SecurityLevel.NOAUTH_NOPRIV);
+      t = u;
+    } else {
+      t = new CommunityTarget<>(address, new OctetString(c.community()));
+    }
+    t.setAddress(address);
+    t.setVersion(switch (c.version()) {
+      case V1 -> SnmpConstants.version1;
+      case V2C -> SnmpConstants.version2c;
+      case V3 -> SnmpConstants.version3;
+    });
+    t.setTimeout(Math.max(1, timeout.toMillis()));
+    t.setRetries(retries);
+    return t;
+  }
+
+  /** GLPI's names of authentication protocols ({@code MD5}, {@code SHA}, {@code SHA256}...). */
+  static OID authProtocol(String name) {
+    return switch (name.trim().toUpperCase(Locale.ROOT).replace("-", "")) {
+      case "MD5" -> AuthMD5.ID;
+      case "SHA", "SHA1" -> AuthSHA.ID;
+      case "SHA224" -> AuthHMAC128SHA224.ID;
+      case "SHA256" -> AuthHMAC192SHA256.ID;
+      case "SHA384" -> AuthHMAC256SHA384.ID;
+      case "SHA512" -> AuthHMAC384SHA512.ID;
+      default -> throw new IllegalArgumentException("unknown SNMP v3 authentication protocol " + name);
+    };
+  }
+
+  /** GLPI's names of privacy protocols ({@code DES}, {@code 3DES}, {@code AES}...). */
+  static OID privProtocol(String name) {
+    return switch (name.trim().toUpperCase(Locale.ROOT).replace("-", "")) {
+      case "DES" -> PrivDES.ID;
+      case "3DES", "TRIPLEDES" -> Priv3DES.ID;
+      case "AES", "AES128" -> PrivAES128.ID;
+      case "AES192" -> PrivAES192.ID;
+      case "AES256" -> PrivAES256.ID;
+      default -> throw new IllegalArgumentException("unknown SNMP v3 privacy protocol " + name);
+    };
+  }
+
+  /** A value as text: printable strings as they are, other octet strings as colon-separated hex (MACs). */
+  static String text(VariableBinding vb) {
+    if (vb.getVariable() instanceof OctetString os) {
+      return os.isPrintable() ? os.toString().replace("\0", "").strip() : os.toHexString(':');
+    }
+    return vb.getVariable().toString();
+  }
+
+  @Override
+  public void close() throws IOException {
+    snmp.close();
+  }
+
+  /** No usable answer: time-out, error status or an unusable packet. */
+  public static final class NoAnswer extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public NoAnswer(String message) {
+      super(message);
+    }
+  }
+}
