@@ -1,0 +1,67 @@
+package org.glpiagent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.glpiagent.testkit.FakeGlpiServer;
+import org.glpiagent.testkit.LocalSnmpd;
+import org.glpiagent.testkit.Recorded;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A discovery job from a GLPI with the glpiinventory plugin, run by the real command against a real snmpd. */
+class NetDiscoveryEndToEndTest {
+  private static LocalSnmpd snmpd;
+  @TempDir Path dir;
+  private FakeGlpiServer server;
+
+  @BeforeAll
+  static void startSnmpd() throws Exception {
+    assumeTrue(LocalSnmpd.available(), "snmpd is not installed (apt-get install snmpd snmp)");
+    snmpd = LocalSnmpd.start();
+  }
+
+  @AfterAll
+  static void stopSnmpd() throws Exception {
+    if (snmpd != null) {
+      snmpd.close();
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void thePluginsJobIsSweptAndReportedWithItsPid() throws Exception {
+    server = FakeGlpiServer.start().plugin(true).queueOption(
+        "<OPTION><NAME>NETDISCOVERY</NAME><PARAM THREADS_DISCOVERY=\"4\" TIMEOUT=\"1\" PID=\"42\"/>"
+            + "<RANGEIP ID=\"1\" IPSTART=\"127.0.0.1\" IPEND=\"127.0.0.3\" ENTITY=\"0\" PORT=\"" + snmpd.port() + "\"/>"
+            + "<AUTHENTICATION ID=\"1\" VERSION=\"2c\" COMMUNITY=\"nope\"/>"
+            + "<AUTHENTICATION ID=\"2\" VERSION=\"2c\" COMMUNITY=\"public\"/></OPTION>");
+    AgentRun r = AgentRun.run(dir, AgentRun.forServer(server.uri().toString(), dir.resolve("var"), "--no-category", "software,process"));
+    assertThat(r.code).as(r.toString()).isZero();
+    assertThat(server.requests()).extracting(Recorded::action).startsWith("contact", "prolog", "inventory");
+    List<Recorded> job = server.networkMessages("42");
+    assertThat(job).extracting(Recorded::code).allMatch(c -> c == 200);
+    assertThat(job.get(0).text()).contains("<START>1</START>").contains("<MODULEVERSION>");
+    assertThat(job.get(1).text()).contains("<NBIP>3</NBIP>");
+    assertThat(job.get(2).text()).contains("<DEVICE>").contains("<IP>127.0.0.1</IP>").contains("<AUTHSNMP>2</AUTHSNMP>")
+        .contains("<SNMPHOSTNAME>" + LocalSnmpd.NAME + "</SNMPHOSTNAME>");
+    assertThat(job.get(job.size() - 1).text()).contains("<END>1</END>");
+    assertThat(job).hasSize(4);
+    for (Recorded m : job) {
+      assertThat(m.header("glpi-agent-id")).isNull();
+      assertThat(m.text()).doesNotContain("public");
+    }
+    assertThat(r.err).doesNotContain("public");
+  }
+}
