@@ -64,4 +64,33 @@ class NetDiscoveryEndToEndTest {
     }
     assertThat(r.err).doesNotContain("public");
   }
+
+  @Test
+  void theCommandLineToolPrintsOrSavesTheDevices() throws Exception {
+    AgentRun printed = AgentRun.run(dir, "netdiscovery", "--first", "127.0.0.1", "--last", "127.0.0.2", "--port", String.valueOf(snmpd.port()),
+        "--threads", "2", "--community", "wrong", "--community", "public", "--vardir", dir.resolve("var").toString());
+    assertThat(printed.code).as(printed.toString()).isZero();
+    assertThat(printed.out).contains("<SNMPHOSTNAME>" + LocalSnmpd.NAME + "</SNMPHOSTNAME>").contains("<AUTHSNMP>2</AUTHSNMP>").doesNotContain("<START>");
+    assertThat(printed.err).contains("1 devices found among 2 addresses");
+
+    AgentRun saved = AgentRun.run(dir, "netdiscovery", "--network", "127.0.0.0/30", "--port", String.valueOf(snmpd.port()), "--threads", "4",
+        "--credentials", "version:3,username:" + LocalSnmpd.V3_USER + ",authprotocol:sha,authpassword:" + LocalSnmpd.V3_AUTH
+            + ",privprotocol:aes,privpassword:" + LocalSnmpd.V3_PRIV,
+        "--save", dir.resolve("out").toString(), "--vardir", dir.resolve("var").toString());
+    assertThat(saved.code).as(saved.toString()).isZero();
+    String json = java.nio.file.Files.readString(dir.resolve("out/netdiscovery/127.0.0.1.json"));
+    assertThat(json).contains("\"SNMPHOSTNAME\" : \"" + LocalSnmpd.NAME + "\"");
+    assertThat(saved.err + saved.out).doesNotContain(LocalSnmpd.V3_AUTH).doesNotContain(LocalSnmpd.V3_PRIV);
+  }
+
+  @Test
+  void badArgumentsExitWithTwo() {
+    assertThat(AgentRun.run(dir, "netdiscovery").code).isEqualTo(2);
+    AgentRun r = AgentRun.run(dir, "netdiscovery", "--first", "not-an-ip");
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).contains("not an IP address");
+    assertThat(AgentRun.run(dir, "netdiscovery", "--network", "10.0.0.0/4").err).contains("more than");
+    AgentRun secret = AgentRun.run(dir, "netdiscovery", "--first", "127.0.0.1", "--credentials", "version:3,authpassword");
+    assertThat(secret.code).isEqualTo(2);
+  }
 }
