@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.glpiagent.config.AgentConfig;
 import org.glpiagent.identity.AgentIdentity;
-import org.glpiagent.state.StateStore;
 import org.glpiagent.target.DocumentFormat;
 import org.glpiagent.task.ResultSink;
 import org.glpiagent.task.ServerInstructions;
@@ -78,16 +76,8 @@ final class InventoryCommand implements Callable<Integer> {
     this.err = err;
   }
 
-  /** Parses and runs; returns the exit code (2 for bad arguments). */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new InventoryCommand(out, err));
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
-    cl.setParameterExceptionHandler((e, a) -> {
-      err.println("glpi-agent inventory: " + e.getMessage());
-      return 2;
-    });
-    return cl.execute(args);
+    return StandaloneTool.execute("inventory", new InventoryCommand(out, err), args, out, err);
   }
 
   @Override
@@ -100,10 +90,10 @@ final class InventoryCommand implements Callable<Integer> {
       err.println("glpi-agent inventory: --partial " + partial + ": unknown category (see glpi-agent --list-categories)");
       return 2;
     }
-    Logging.configure(AgentConfig.of(Map.of("debug", List.of(String.valueOf(Math.min(2, debug.length))))));
+    StandaloneTool.logging(debug);
     DocumentFormat format = html ? DocumentFormat.HTML : xml ? DocumentFormat.XML : DocumentFormat.JSON;
     Clock clock = Clock.systemDefaultZone();
-    AgentIdentity id = identity(clock);
+    AgentIdentity id = StandaloneTool.identity(vardir, err);
     List<String> disabled = new ArrayList<>(noCategory);
     if (partial != null) {
       Categories.ALL.stream().filter(c -> !c.equals(partial) && !c.equals("hardware") && !c.equals("bios")).forEach(disabled::add);
@@ -132,20 +122,6 @@ final class InventoryCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  /** The agent's identity if its vardir is usable; otherwise one made for this run only. */
-  private AgentIdentity identity(Clock clock) throws IOException {
-    Path dir = vardir != null ? vardir : Launch.defaultVardir();
-    try {
-      return AgentIdentity.loadOrCreate(new StateStore(dir, clock), Hostname.local(), clock, new SecureRandom());
-    } catch (IOException e) {
-      if (vardir != null) {
-        throw e;
-      }
-      err.println("glpi-agent inventory: " + dir + " not usable (" + e.getMessage() + "): deviceid for this run only");
-      return AgentIdentity.loadOrCreate(new StateStore(Files.createTempDirectory("glpi-agent"), clock), Hostname.local(), clock, new SecureRandom());
-    }
   }
 
   private static void write(Path file, byte[] doc) throws IOException {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.glpiagent.config.AgentConfig;
-import org.glpiagent.identity.AgentIdentity;
 import org.glpiagent.protocol.Json;
 import org.glpiagent.protocol.XmlWriter;
-import org.glpiagent.state.StateStore;
 import org.glpiagent.target.DocumentFormat;
 import org.glpiagent.target.LocalSink;
 import org.glpiagent.target.Target;
@@ -92,19 +89,12 @@ final class NetDiscoveryCommand implements Callable<Integer> {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new NetDiscoveryCommand(out, err));
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
-    cl.setParameterExceptionHandler((e, a) -> {
-      err.println("glpi-agent netdiscovery: " + e.getMessage());
-      return 2;
-    });
-    return cl.execute(args);
+    return StandaloneTool.execute("netdiscovery", new NetDiscoveryCommand(out, err), args, out, err);
   }
 
   @Override
   public Integer call() throws Exception {
-    Logging.configure(AgentConfig.of(Map.of("debug", List.of(String.valueOf(Math.min(2, debug.length))))));
+    StandaloneTool.logging(debug);
     DiscoveryJob job;
     try {
       job = job();
@@ -114,13 +104,7 @@ final class NetDiscoveryCommand implements Callable<Integer> {
     }
     Clock clock = Clock.systemDefaultZone();
     Path dir = vardir != null ? vardir : Launch.defaultVardir();
-    AgentIdentity id;
-    try {
-      id = AgentIdentity.loadOrCreate(new StateStore(dir, clock), Hostname.local(), clock, new SecureRandom());
-    } catch (IOException e) {
-      id = AgentIdentity.loadOrCreate(new StateStore(java.nio.file.Files.createTempDirectory("glpi-agent"), clock), Hostname.local(), clock, new SecureRandom());
-    }
-    String deviceId = id.deviceId();
+    String deviceId = StandaloneTool.identity(vardir, err).deviceId();
     ResultSink sink = save != null
         ? new LocalSink(new Target.Local("local0", save.toString()), deviceId, Optional.empty(), DocumentFormat.JSON, out)
         : new ResultSink() {
