@@ -175,6 +175,15 @@ class ServerDialogueEndToEndTest {
   }
 
   @Test
+  void basicAuthenticationWithGlpi10WhoseChallengeIsMissing() throws Exception {
+    server = FakeGlpiServer.start().version(FakeGlpiServer.Version.GLPI_10).auth(FakeGlpiServer.Auth.BASIC).basicCredentials("glpi", "pw10");
+    AgentRun r = AgentRun.run(dir, AgentRun.forServer(server.uri().toString(), vardir(), "--user", "glpi", "--password", "pw10"));
+    assertThat(r.code).as(r.toString()).isZero();
+    assertThat(server.requests("contact").get(0).code()).isEqualTo(401);
+    assertThat(server.inventories()).hasSize(1);
+  }
+
+  @Test
   void oauth2ClientCredentialsTokenFetchedOnceAndReused() throws Exception {
     server = FakeGlpiServer.start().auth(FakeGlpiServer.Auth.CLIENT_CREDENTIALS).clientCredentials("cid", "csecret-123", 3600);
     AgentRun r = AgentRun.run(dir, AgentRun.forServer(server.uri("front/inventory.php").toString(), vardir(),

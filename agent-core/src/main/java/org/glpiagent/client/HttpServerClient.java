@@ -43,6 +43,7 @@ public final class HttpServerClient implements ServerClient {
 
   private final ClientSettings settings;
   private final OkHttpClient http;
+  private final OkHttpClient httpNoRedirect;
   private final OAuthTokens tokens;
   private final Compression compression;
   /** Hosts that asked for Basic credentials once: sent pre-emptively after that. */
@@ -76,6 +77,9 @@ public final class HttpServerClient implements ServerClient {
     }
     settings.proxy().ifPresent(p -> configureProxy(b, p));
     this.http = b.build();
+    // a redirected POST must not become a GET that drops the inventory (OkHttp does that on 301/302/303):
+    // POSTs do not follow redirects, the 3xx reaches the dialogue, which reports it
+    this.httpNoRedirect = http.newBuilder().followRedirects(false).build();
     this.tokens = new OAuthTokens(http, settings, clock);
   }
 
@@ -135,7 +139,8 @@ public final class HttpServerClient implements ServerClient {
         }
       } else if (settings.user().isPresent()
           && !basicHosts.containsKey(url.getHost())
-          && reply.header("www-authenticate").map(h -> h.trim().toLowerCase(Locale.ROOT).startsWith("basic")).orElse(false)) {
+          // GLPI 11 says "WWW-Authenticate: Basic"; GLPI 10 answers its 401 with no challenge at all
+          && reply.header("www-authenticate").map(h -> h.trim().toLowerCase(Locale.ROOT).startsWith("basic")).orElse(true)) {
         basicHosts.put(url.getHost(), true);
         reply = call(r.header("Authorization", basic()).build(), url);
       }
@@ -162,7 +167,8 @@ public final class HttpServerClient implements ServerClient {
   }
 
   private Reply call(Request request, URI url) throws IOException {
-    try (Response response = http.newCall(request).execute()) {
+    OkHttpClient client = "POST".equals(request.method()) ? httpNoRedirect : http;
+    try (Response response = client.newCall(request).execute()) {
       ResponseBody rb = response.body();
       String type = response.header("Content-Type", "");
       byte[] raw;

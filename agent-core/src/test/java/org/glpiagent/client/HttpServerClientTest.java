@@ -175,6 +175,25 @@ class HttpServerClientTest {
   }
 
   @Test
+  void aRedirectedPostIsNotTurnedIntoAGet() throws Exception {
+    glpi = FakeGlpiServer.start();
+    var redirect = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    redirect.createContext("/", ex -> {
+      ex.getResponseHeaders().set("Location", glpi.uri().toString());
+      ex.sendResponseHeaders(302, -1);
+      ex.close();
+    });
+    redirect.start();
+    try (HttpServerClient c = new HttpServerClient(settings(false, Optional.empty(), List.of()))) {
+      Reply r = c.post(URI.create("http://127.0.0.1:" + redirect.getAddress().getPort() + "/"), Message.xml(PROLOG, true));
+      assertThat(r.code()).isEqualTo(302);
+      assertThat(glpi.requests()).isEmpty();
+    } finally {
+      redirect.stop(0);
+    }
+  }
+
+  @Test
   void noSslCheckAcceptsAnything() throws Exception {
     URI url = startHttps();
     assertThat(post(settings(true, Optional.empty(), List.of()), url)).isEqualTo(200);

@@ -508,7 +508,9 @@ public final class FakeGlpiServer implements AutoCloseable {
       case BASIC -> {
         if (authz.isEmpty()) {
           Answer a = error(401, "Authorization header required to send an inventory", true, codec);
-          return new Answer(a.code(), a.body(), true, codec, null, Map.of("WWW-Authenticate", "Basic realm=\"basic\""));
+          // only GLPI 11 sends a challenge; GLPI 10's 401 has none
+          return version == Version.GLPI_10 ? a
+              : new Answer(a.code(), a.body(), true, codec, null, Map.of("WWW-Authenticate", "Basic realm=\"basic\""));
         }
         String expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return authz.equals(expected) ? null : error(401, "Access denied. Wrong login or password for basic authentication.", true, codec);
