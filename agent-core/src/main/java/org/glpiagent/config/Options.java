@@ -25,6 +25,7 @@ public final class Options {
     add("tasks", null, OptionKind.LIST, null, "tasks to run, in order; ... adds every other task", false, false);
     add("no-task", null, OptionKind.LIST, null, "tasks not to run", false, false);
     add("list-tasks", null, OptionKind.FLAG, null, "list the tasks and exit", false, true);
+    add("tasks-file", null, OptionKind.PATH, null, "JSON of the task scheduling protocol: network jobs to run at each run", false, false);
     group("inventory");
     add("force", "f", OptionKind.FLAG, null, "run every target now, whatever its schedule or the server says", false, true);
     add("tag", "t", OptionKind.STRING, null, "tag sent with every inventory", false, false);

@@ -30,7 +30,7 @@ import org.slf4j.MDC;
 public final class TargetRunner {
   private static final Logger log = LoggerFactory.getLogger(TargetRunner.class);
   /** The tasks a local target can run: the others need a server's jobs. */
-  static final Set<String> LOCAL_TASKS = Set.of("inventory", "remoteinventory");
+  static final Set<String> LOCAL_TASKS = Set.of("inventory", "remoteinventory", "netdiscovery");
 
   private final AgentConfig config;
   private final AgentIdentity identity;
@@ -92,7 +92,15 @@ public final class TargetRunner {
     DocumentFormat format =
         config.flag("html") ? DocumentFormat.HTML : config.flag("json") ? DocumentFormat.JSON : DocumentFormat.XML;
     LocalSink sink = new LocalSink(target, identity.deviceId(), config.string("tag"), format, stdout);
-    List<String> failed = runTasks(ServerInstructions.none(forced), sink, storage(target), Set.of(), true, true);
+    List<String> failed = new ArrayList<>();
+    ServerInstructions instructions = ServerInstructions.none(forced);
+    try {
+      instructions = withTasksFile(instructions);
+    } catch (IOException e) {
+      log.error("{}", e.getMessage());
+      failed.add("tasks-file");
+    }
+    failed.addAll(runTasks(instructions, sink, storage(target), Set.of(), true, true));
     return new Result(new Outcome.Completed(failed), ServerKind.UNKNOWN, Optional.empty());
   }
 
@@ -115,10 +123,27 @@ public final class TargetRunner {
             new StateStore(storage, clock),
             config.flag("full") ? 0 : config.integer("full-inventory-postpone").orElse(14L).intValue());
     sink.flush();
-    List<String> failed =
-        runTasks(go.instructions(), sink, storage, go.disabled(), go.inventoryWanted() || forced, false);
+    List<String> failed = new ArrayList<>();
+    ServerInstructions instructions = go.instructions();
+    try {
+      instructions = withTasksFile(instructions);
+    } catch (IOException e) {
+      log.error("{}", e.getMessage());
+      failed.add("tasks-file");
+    }
+    if (instructions.scheduledTasks().isEmpty() && tasks.stream().anyMatch(t -> t.id().equals("netdiscovery"))) {
+      instructions = instructions.withScheduledTasks(ScheduledTasks.fromServer(client, target.url(), identity.deviceId(),
+          java.util.Map.of("netdiscovery", tasks.stream().filter(t -> t.id().equals("netdiscovery")).findFirst().get().version())));
+    }
+    failed.addAll(runTasks(instructions, sink, storage, go.disabled(), go.inventoryWanted() || forced, false));
     Outcome outcome = sink.trouble().orElse(new Outcome.Completed(failed));
     return new Result(outcome, go.kind(), go.maxDelay());
+  }
+
+  /** The jobs of {@code --tasks-file}, when one is configured. */
+  private ServerInstructions withTasksFile(ServerInstructions i) throws IOException {
+    java.util.Optional<String> file = config.string("tasks-file");
+    return file.isPresent() ? i.withScheduledTasks(ScheduledTasks.fromFile(Path.of(file.get()))) : i;
   }
 
   private List<String> runTasks(

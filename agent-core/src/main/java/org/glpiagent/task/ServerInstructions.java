@@ -16,19 +16,34 @@ import java.util.Optional;
  * @param jobs the CONTACT answer's {@code jobs} object, or an empty object
  * @param credentials the CONTACT answer's {@code credentials} object, or an empty object
  * @param forced whether the run was forced ({@code --force} or a {@code /now} request)
+ * @param scheduledTasks the {@code tasks} array of the task scheduling protocol (from the server's tasks API or
+ *     {@code --tasks-file}), or an empty array
  */
 public record ServerInstructions(
     Map<String, JsonNode> taskParams,
     List<JsonNode> prologOptions,
     JsonNode jobs,
     JsonNode credentials,
-    boolean forced) {
+    boolean forced,
+    JsonNode scheduledTasks) {
 
   public ServerInstructions {
     taskParams = Map.copyOf(taskParams);
     prologOptions = List.copyOf(prologOptions);
     jobs = jobs == null ? JsonNodeFactory.instance.objectNode() : jobs;
     credentials = credentials == null ? JsonNodeFactory.instance.objectNode() : credentials;
+    scheduledTasks = scheduledTasks == null || !scheduledTasks.isArray() ? JsonNodeFactory.instance.arrayNode() : scheduledTasks;
+  }
+
+  /** Instructions without scheduled tasks. */
+  public ServerInstructions(
+      Map<String, JsonNode> taskParams, List<JsonNode> prologOptions, JsonNode jobs, JsonNode credentials, boolean forced) {
+    this(taskParams, prologOptions, jobs, credentials, forced, null);
+  }
+
+  /** The same instructions with these scheduled tasks. */
+  public ServerInstructions withScheduledTasks(JsonNode tasks) {
+    return new ServerInstructions(taskParams, prologOptions, jobs, credentials, forced, tasks);
   }
 
   /** No instructions: a local target, or a server that said nothing beyond "go". */

@@ -184,6 +184,19 @@ public final class FakeGlpiServer implements AutoCloseable {
     return this;
   }
 
+  private volatile String scheduledTasks;
+  private volatile String scheduledTasksPlugin = "glpiinventory";
+
+  /**
+   * Serves a task scheduling protocol answer on {@code GET /plugins/<plugin>/api/tasks} (404 there otherwise,
+   * as GLPI without such a plugin).
+   */
+  public FakeGlpiServer scheduledTasks(String plugin, String json) {
+    this.scheduledTasksPlugin = plugin;
+    this.scheduledTasks = json;
+    return this;
+  }
+
   /** Queues a plugin job, an {@code <OPTION>…</OPTION>} fragment, handed out once by the next PROLOG. */
   public synchronized FakeGlpiServer queueOption(String optionXml) {
     pluginOptions.add(optionXml);
@@ -288,6 +301,11 @@ public final class FakeGlpiServer implements AutoCloseable {
     if (path.equals("/api.php/token")) {
       Answer a = token(raw);
       record(ex, headers, raw, raw, "token", "", a.code());
+      return a;
+    }
+    if (path.endsWith("/api/tasks") && scheduledTasks != null && path.startsWith("/plugins/" + scheduledTasksPlugin + "/")) {
+      Answer a = new Answer(200, scheduledTasks.getBytes(StandardCharsets.UTF_8), true, WireCodec.PLAIN, "application/json", Map.of());
+      record(ex, headers, raw, raw, "tasks", "", 200);
       return a;
     }
     if (!CORE_PATHS.contains(path) && !PLUGIN_PATHS.contains(path)) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Network discovery: sweeps the ranges of each job the server sent, as many addresses at once as the job
  * allows, over one SNMP socket, and reports START, NBIP, each found device and END with the job's PID.
  */
-public final class NetDiscoveryTask implements Task<List<DiscoveryJob>> {
+public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
   private static final Logger log = LoggerFactory.getLogger(NetDiscoveryTask.class);
   public static final String VERSION = "6.4";
   static final String QUERY = "NETDISCOVERY";
@@ -38,23 +38,35 @@ public final class NetDiscoveryTask implements Task<List<DiscoveryJob>> {
     return VERSION;
   }
 
+  /**
+   * The jobs of one run: the plugin's PROLOG jobs, then those of the task scheduling protocol.
+   *
+   * @param prologJobs one sweep each
+   * @param scheduled jobs of several targets each
+   */
+  public record Plan(List<DiscoveryJob> prologJobs, List<ScheduledJob> scheduled) {}
+
   @Override
-  public Optional<List<DiscoveryJob>> plan(ServerInstructions instructions, TaskContext context) throws TaskException {
+  public Optional<Plan> plan(ServerInstructions instructions, TaskContext context) throws TaskException {
     List<DiscoveryJob> jobs = new ArrayList<>();
     for (JsonNode option : instructions.optionsNamed(QUERY)) {
       List<String> skipped = new ArrayList<>();
       jobs.add(DiscoveryJob.fromOption(option, skipped));
       skipped.forEach(s -> log.warn("netdiscovery: {}", s));
     }
-    return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs);
+    List<ScheduledJob> scheduled = ScheduledJob.fromTasks(instructions.scheduledTasks());
+    return jobs.isEmpty() && scheduled.isEmpty() ? Optional.empty() : Optional.of(new Plan(jobs, scheduled));
   }
 
   @Override
-  public void run(List<DiscoveryJob> jobs, TaskContext context) throws TaskException, InterruptedException {
+  public void run(Plan plan, TaskContext context) throws TaskException, InterruptedException {
     int retries = context.config().integer("snmp-retries").orElse(0L).intValue();
     try (SnmpClient snmp = new SnmpClient()) {
-      for (DiscoveryJob job : jobs) {
+      for (DiscoveryJob job : plan.prologJobs()) {
         runJob(job, snmp, retries, context);
+      }
+      for (ScheduledJob job : plan.scheduled()) {
+        runScheduled(job, snmp, retries, context);
       }
     } catch (IOException e) {
       throw new TaskException("netdiscovery: " + e.getMessage(), e);
@@ -66,8 +78,48 @@ public final class NetDiscoveryTask implements Task<List<DiscoveryJob>> {
       throws TaskException, InterruptedException {
     log.info("netdiscovery job {}: {} addresses, {} at once, {} s time-out, {} credentials",
         job.pid(), job.size(), job.workers(), job.timeout().toSeconds(), job.credentials().size());
-    send(context, control(job, "START", "1", true));
-    send(context, control(job, "NBIP", String.valueOf(job.size()), false));
+    send(context, control(job.pid(), "START", "1", true));
+    send(context, control(job.pid(), "NBIP", String.valueOf(job.size()), false));
+    Summary s = sweep(job, snmp, retries, context);
+    send(context, control(job.pid(), "END", "1", true));
+    return s;
+  }
+
+  /**
+   * Runs a scheduled job: its targets one after the other, or up to the job's {@code workers} at once, under
+   * one START, NBIP and END.
+   */
+  static void runScheduled(ScheduledJob job, SnmpClient snmp, int retries, TaskContext context)
+      throws TaskException, InterruptedException {
+    send(context, control(job.id(), "START", "1", true));
+    send(context, control(job.id(), "NBIP", String.valueOf(job.size()), false));
+    List<String> errors = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(job.workers(),
+        Thread.ofPlatform().name("netdiscovery-target-", 0).daemon().factory())) {
+      List<java.util.concurrent.Future<Summary>> done = new ArrayList<>();
+      for (DiscoveryJob target : job.targets()) {
+        done.add(pool.submit(() -> sweep(target, snmp, retries, context)));
+      }
+      for (var f : done) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          errors.add(String.valueOf(e.getCause().getMessage()));
+        }
+      }
+    } catch (InterruptedException e) {
+      sendQuietly(context, control(job.id(), "EXIT", "1", true));
+      throw e;
+    }
+    send(context, control(job.id(), "END", "1", true));
+    if (!errors.isEmpty()) {
+      throw new TaskException("netdiscovery job " + job.id() + ": " + errors.get(0));
+    }
+  }
+
+  /** Sweeps a job's ranges, reporting each device as it is found; no START/NBIP/END. */
+  static Summary sweep(DiscoveryJob job, SnmpClient snmp, int retries, TaskContext context)
+      throws TaskException, InterruptedException {
     Scanner scanner = new Scanner(snmp, job.timeout(), retries, ArpCache::lookup);
     Semaphore slots = new Semaphore(job.workers());
     AtomicInteger found = new AtomicInteger();
@@ -98,10 +150,9 @@ public final class NetDiscoveryTask implements Task<List<DiscoveryJob>> {
       slots.release(job.workers());
     } catch (InterruptedException e) {
       inFlight.forEach(x -> x.cancel(true));
-      sendQuietly(context, control(job, "EXIT", "1", true));
+      sendQuietly(context, control(job.pid(), "EXIT", "1", true));
       throw e;
     }
-    send(context, control(job, "END", "1", true));
     Summary s = new Summary(job.size(), found.get(), (System.nanoTime() - started) / 1_000_000, snmp.malformed());
     log.info("netdiscovery job {}: {} devices found among {} addresses in {} ms", job.pid(), s.found(), s.scanned(), s.millis());
     if (!failures.isEmpty()) {
@@ -113,7 +164,7 @@ public final class NetDiscoveryTask implements Task<List<DiscoveryJob>> {
   /** What a job did. */
   public record Summary(long scanned, int found, long millis, long malformedAnswers) {}
 
-  static ObjectNode control(DiscoveryJob job, String what, String value, boolean withModuleVersion) {
+  static ObjectNode control(String pid, String what, String value, boolean withModuleVersion) {
     ObjectNode content = JsonNodeFactory.instance.objectNode();
     ObjectNode agent = content.putObject("AGENT");
     if (what.equals("START")) {
@@ -123,7 +174,7 @@ public final class NetDiscoveryTask implements Task<List<DiscoveryJob>> {
     if (withModuleVersion) {
       content.put("MODULEVERSION", VERSION);
     }
-    content.put("PROCESSNUMBER", job.pid());
+    content.put("PROCESSNUMBER", pid);
     return content;
   }
 

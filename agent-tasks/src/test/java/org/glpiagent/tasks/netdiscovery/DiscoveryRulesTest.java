@@ -110,4 +110,39 @@ class DiscoveryRulesTest {
         + "192.0.2.9        0x1         0x0         00:00:00:00:00:00     *        eth0\n");
     assertThat(m).containsExactly(Map.entry("192.0.2.1", "02:fc:00:00:00:aa"));
   }
+
+  /** The seed's example (shared/seeds/task-scheduling-protocol.md) written as JSON. */
+  static final String SEED = "{\"tasks\":[{\"id\":\"task1\",\"jobs\":["
+      + "{\"id\":\"job1.1\",\"type\":\"netdiscovery\",\"workers\":2,\"targets\":["
+      + "{\"network\":\"192.168.0.0/24\",\"workers\":10,\"timeout\":5,\"credentials\":[{\"version\":\"2c\",\"community\":\"public\"},{\"version\":\"1\",\"community\":\"public\"}]},"
+      + "{\"network\":\"192.168.1.1-192.168.1.254\",\"workers\":5,\"timeout\":2,\"credentials\":[{\"version\":\"3\",\"username\":\"foo\",\"authprotocol\":\"sha1\",\"authpassword\":\"bar\"}]}]},"
+      + "{\"id\":\"job1.2\",\"type\":\"netinventory\",\"workers\":2,\"targets\":[{\"host\":\"192.168.1.1\"}]}]},"
+      + "{\"id\":\"task3\",\"jobs\":[{\"id\":\"job31\",\"type\":\"inventory\"},"
+      + "{\"id\":\"job32\",\"type\":\"netdiscovery\",\"targets\":[{\"network\":\"10.1.0.0/30\",\"credentials\":{\"version\":\"2c\",\"community\":\"x\"}}]}]}],"
+      + "\"nextContactTime\":1424763734}";
+
+  @Test
+  void seedTasksGiveTheDiscoveryJobsInOrderWithTheirWorkers() throws Exception {
+    var tasks = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SEED).path("tasks");
+    List<ScheduledJob> jobs = ScheduledJob.fromTasks(tasks);
+    assertThat(jobs).extracting(ScheduledJob::id).containsExactly("job1.1", "job32");
+    ScheduledJob first = jobs.get(0);
+    assertThat(first.workers()).isEqualTo(2);
+    assertThat(first.targets()).extracting(DiscoveryJob::workers).containsExactly(10, 5);
+    assertThat(first.targets()).extracting(t -> t.timeout().toSeconds()).containsExactly(5L, 2L);
+    assertThat(first.size()).isEqualTo(254 + 254);
+    assertThat(first.targets().get(1).credentials().get(0).authProtocol()).isEqualTo("sha1");
+    // no job-level workers: targets one after the other; a single credentials object is accepted too
+    assertThat(jobs.get(1).workers()).isEqualTo(1);
+    assertThat(jobs.get(1).targets().get(0).credentials()).hasSize(1);
+  }
+
+  @Test
+  void aScheduledJobWithoutTargetsOrWithABadNetworkIsRefused() throws Exception {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThatThrownBy(() -> ScheduledJob.fromTasks(mapper.readTree("[{\"id\":\"t\",\"jobs\":[{\"id\":\"j\",\"type\":\"netdiscovery\"}]}]")))
+        .hasMessageContaining("job j: no targets");
+    assertThatThrownBy(() -> ScheduledJob.fromTasks(mapper.readTree("[{\"id\":\"t\",\"jobs\":[{\"id\":\"j\",\"type\":\"netdiscovery\",\"targets\":[{\"network\":\"bogus\"}]}]}]")))
+        .hasMessageContaining("bogus");
+  }
 }
