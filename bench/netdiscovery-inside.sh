@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs inside the private network namespace made by bench/netdiscovery.sh.
+set -euo pipefail
+cd "$BENCH_ROOT"
+work=$(mktemp -d)
+trap 'kill $(cat "$work/snmpd.pid" 2>/dev/null) 2>/dev/null || true; sleep 0.5; rm -rf "$work" || true' EXIT
+ip link set lo up
+
+# the range: 127.20.0.0/<prefix>; devices on the first addresses of each /24 in turn
+python3 - "$BENCH_PREFIX" "$BENCH_DEVICES" > "$work/devices" <<'PY'
+import ipaddress, sys
+net = ipaddress.ip_network(f"127.20.0.0/{sys.argv[1]}")
+hosts = list(net.hosts())
+step = max(1, len(hosts) // int(sys.argv[2]))
+for h in hosts[::step][: int(sys.argv[2])]:
+    print(h)
+PY
+{
+  while read -r ip; do echo "agentAddress udp:$ip:161"; done < "$work/devices"
+  echo "rocommunity public"
+  echo "sysName bench-device"
+} > "$work/snmpd.conf"
+SNMP_PERSISTENT_DIR=$work /usr/sbin/snmpd -C -c "$work/snmpd.conf" -Lf "$work/snmpd.log" -p "$work/snmpd.pid"
+sleep 1
+set_elems=$(paste -sd, "$work/devices")
+nft -f - <<NFT
+table inet bench {
+  set answering { type ipv4_addr; elements = { $set_elems } }
+  chain input { type filter hook input priority 0; ip daddr 127.20.0.0/16 ip daddr != @answering drop; }
+}
+NFT
+
+first=$(python3 -c "import ipaddress; print(next(ipaddress.ip_network('127.20.0.0/$BENCH_PREFIX').hosts()))")
+last=$(python3 -c "import ipaddress; print(list(ipaddress.ip_network('127.20.0.0/$BENCH_PREFIX').hosts())[-1])")
+total=$(python3 -c "import ipaddress; print(ipaddress.ip_network('127.20.0.0/$BENCH_PREFIX').num_addresses - 2)")
+silent=$((total - BENCH_DEVICES))
+
+run() { # name, command...
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" > "$work/$name.out" 2> "$work/$name.err" || true
+}
+run java packaging/bin/glpi-agent netdiscovery --first "$first" --last "$last" --threads "$BENCH_WORKERS" \
+  --timeout "$BENCH_TIMEOUT" --community public --vardir "$work/var"
+run perl fusioninventory-netdiscovery --first "$first" --last "$last" --threads "$BENCH_WORKERS" \
+  --timeout "$BENCH_TIMEOUT" --community public
+
+python3 - "$work" "$total" "$silent" "$BENCH_WORKERS" "$BENCH_TIMEOUT" "$BENCH_DEVICES" <<'PY'
+import math, sys
+work, total, silent, workers, timeout, devices = sys.argv[1], *map(int, sys.argv[2:])
+def stats(name):
+    wall, rss = open(f"{work}/{name}.time").read().split()[-2:]
+    found = open(f"{work}/{name}.out").read().count("<DEVICE>")
+    return float(wall), int(rss) / 1024, found
+bound = math.ceil(silent / workers) * timeout
+print(f"discovery of 127.20.0.0 ({total} addresses, {devices} answering SNMP, {silent} silent), {workers} workers, {timeout} s time-out")
+print(f"lower bound ceil(silent/workers) x timeout = {bound} s")
+print(f"{'agent':<30}{'wall s':>8}{'peak RSS MiB':>14}{'devices':>9}{'wall / bound':>14}")
+for name, label in (("java", "glpi-agent (Java) netdiscovery"), ("perl", "fusioninventory-netdiscovery")):
+    w, m, f = stats(name)
+    print(f"{label:<30}{w:>8.1f}{m:>14.1f}{f:>9}{w / bound:>14.2f}")
+PY
