@@ -55,7 +55,7 @@ class BadAnswersEndToEndTest {
     server = FakeGlpiServer.start().fault("contact", new Fault.MalformedJson());
     AgentRun r = run();
     assertThat(r.code).isEqualTo(1);
-    assertThat(server.requests()).extracting(Recorded::action).containsExactly("contact", "prolog");
+    assertThat(server.posts()).extracting(Recorded::action).containsExactly("contact", "prolog");
     assertThat(r.err).contains("malformed JSON");
   }
 

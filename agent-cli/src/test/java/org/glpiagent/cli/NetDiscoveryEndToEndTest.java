@@ -49,7 +49,7 @@ class NetDiscoveryEndToEndTest {
             + "<AUTHENTICATION ID=\"2\" VERSION=\"2c\" COMMUNITY=\"public\"/></OPTION>");
     AgentRun r = AgentRun.run(dir, AgentRun.forServer(server.uri().toString(), dir.resolve("var"), "--no-category", "software,process"));
     assertThat(r.code).as(r.toString()).isZero();
-    assertThat(server.requests()).extracting(Recorded::action).startsWith("contact", "prolog", "inventory");
+    assertThat(server.posts()).extracting(Recorded::action).startsWith("contact", "prolog", "inventory");
     List<Recorded> job = server.networkMessages("42");
     assertThat(job).extracting(Recorded::code).allMatch(c -> c == 200);
     assertThat(job.get(0).text()).contains("<START>1</START>").contains("<MODULEVERSION>");

@@ -82,7 +82,7 @@ class PluginJobsEndToEndTest {
     try (AgentProcess p = AgentProcess.build(config, env)) {
       assertThat(p.runOnce()).isZero();
     }
-    List<Recorded> reqs = server.requests();
+    List<Recorded> reqs = server.posts();
     assertThat(reqs).extracting(Recorded::action).containsExactly("contact", "prolog", "inventory");
     assertThat(reqs.get(0).text()).contains("\"enabled-tasks\":[\"inventory\",\"netdiscovery\"]");
     assertThat(reqs.get(1).header("glpi-agent-id")).isNull();
@@ -105,7 +105,7 @@ class PluginJobsEndToEndTest {
     try (AgentProcess p = AgentProcess.build(config, env)) {
       assertThat(p.runOnce()).isZero();
     }
-    assertThat(server.requests()).extracting(Recorded::action).containsExactly("contact", "inventory");
+    assertThat(server.posts()).extracting(Recorded::action).containsExactly("contact", "inventory");
     assertThat(discovery.planned).isZero();
     assertThat(discovery.seen).isEmpty();
   }

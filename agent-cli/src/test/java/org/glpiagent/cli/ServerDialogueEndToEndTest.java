@@ -54,7 +54,7 @@ class ServerDialogueEndToEndTest {
     AgentRun r = AgentRun.run(dir, AgentRun.forServer(server.uri().toString(), vardir()));
     assertThat(r.code).as(r.toString()).isZero();
 
-    List<Recorded> reqs = server.requests();
+    List<Recorded> reqs = server.posts();
     assertThat(reqs).extracting(Recorded::action).containsExactly("contact", "inventory");
     Recorded contact = reqs.get(0);
     assertThat(contact.header("content-type")).isEqualTo("application/x-compress-zlib");
@@ -105,14 +105,14 @@ class ServerDialogueEndToEndTest {
     server = FakeGlpiServer.start().legacy(true).prologFreq(12);
     AgentRun r = AgentRun.run(dir, AgentRun.forServer(server.uri().toString(), vardir()));
     assertThat(r.code).as(r.toString()).isZero();
-    assertThat(server.requests()).extracting(Recorded::action).containsExactly("contact", "prolog", "inventory");
+    assertThat(server.posts()).extracting(Recorded::action).containsExactly("contact", "prolog", "inventory");
     Recorded inv = server.requests("inventory").get(0);
     assertThat(inv.text()).startsWith("<?xml").contains("<QUERY>INVENTORY</QUERY>").contains("<HARDWARE>");
     assertThat(targetState().path("serverKind").asText()).isEqualTo("LEGACY");
     assertThat(targetState().path("maxDelaySeconds").asLong()).isEqualTo(12 * 3600);
 
     assertThat(AgentRun.run(dir, AgentRun.forServer(server.uri().toString(), vardir())).code).isZero();
-    assertThat(server.requests()).extracting(Recorded::action)
+    assertThat(server.posts()).extracting(Recorded::action)
         .containsExactly("contact", "prolog", "inventory", "prolog", "inventory");
   }
 
@@ -124,7 +124,7 @@ class ServerDialogueEndToEndTest {
     AgentRun r = AgentRun.run(dir, AgentRun.forServer(server.uri().toString(), vardir(), "--no-task", "netdiscovery"));
     assertThat(r.code).as(r.toString()).isZero();
     // GLPI 11 with the plugin: inventory is served by glpi, so no extra PROLOG is needed with only inventory
-    assertThat(server.requests()).extracting(Recorded::action).containsExactly("contact", "inventory");
+    assertThat(server.posts()).extracting(Recorded::action).containsExactly("contact", "inventory");
   }
 
   @Test
@@ -150,7 +150,7 @@ class ServerDialogueEndToEndTest {
     AgentRun retry = AgentRun.run(dir, AgentRun.forServer(server.uri().toString(), vardir()));
     assertThat(retry.code).as(retry.toString()).isZero();
     assertThat(files("pending")).isZero();
-    assertThat(server.requests()).extracting(Recorded::action)
+    assertThat(server.posts()).extracting(Recorded::action)
         .containsExactly("contact", "inventory", "contact", "inventory", "inventory");
     assertThat(server.requests("inventory").get(1).text()).isEqualTo(server.requests("inventory").get(0).text());
   }

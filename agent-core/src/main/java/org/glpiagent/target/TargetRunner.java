@@ -131,7 +131,9 @@ public final class TargetRunner {
       log.error("{}", e.getMessage());
       failed.add("tasks-file");
     }
-    if (instructions.scheduledTasks().isEmpty() && tasks.stream().anyMatch(t -> t.id().equals("netdiscovery"))) {
+    // the tasks API only when discovery can run here: installed and not disabled by the server's answer
+    if (instructions.scheduledTasks().isEmpty() && !go.disabled().contains("netdiscovery")
+        && tasks.stream().anyMatch(t -> t.id().equals("netdiscovery"))) {
       instructions = instructions.withScheduledTasks(ScheduledTasks.fromServer(client, target.url(), identity.deviceId(),
           java.util.Map.of("netdiscovery", tasks.stream().filter(t -> t.id().equals("netdiscovery")).findFirst().get().version())));
     }

@@ -218,6 +218,11 @@ public final class FakeGlpiServer implements AutoCloseable {
     return List.copyOf(recorded);
   }
 
+  /** The POST requests only (the agent's messages, without the GETs of the tasks API). */
+  public synchronized List<Recorded> posts() {
+    return recorded.stream().filter(r -> r.method().equals("POST")).toList();
+  }
+
   public synchronized List<Recorded> requests(String action) {
     return recorded.stream().filter(r -> r.action().equals(action)).toList();
   }
