@@ -7,6 +7,7 @@
 # stay silent (no SNMP, no ICMP), as absent hosts on a real LAN (plain loopback would answer "port unreachable" at once). No packet leaves the namespace.
 #
 # Usage (root): bench/netdiscovery.sh [prefix-length] [devices] [workers] [timeout]   (default 22 64 50 1)
+# BENCH_SKIP_PERL=1 runs this agent only (for the /16 sweep, which would take the Perl agent hours).
 # Prints wall time, peak RSS and devices found for each agent, and the lower bound
 # ceil(silent addresses / workers) x timeout.
 set -euo pipefail
