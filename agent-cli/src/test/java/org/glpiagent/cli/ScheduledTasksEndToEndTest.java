@@ -9,7 +9,6 @@ import java.util.List;
 import org.glpiagent.testkit.FakeGlpiServer;
 import org.glpiagent.testkit.LocalSnmpd;
 import org.glpiagent.testkit.Recorded;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,15 +23,9 @@ class ScheduledTasksEndToEndTest {
   @BeforeAll
   static void startSnmpd() throws Exception {
     assumeTrue(LocalSnmpd.available(), "snmpd is not installed (apt-get install snmpd snmp)");
-    snmpd = LocalSnmpd.start();
+    snmpd = LocalSnmpd.shared();
   }
 
-  @AfterAll
-  static void stopSnmpd() throws Exception {
-    if (snmpd != null) {
-      snmpd.close();
-    }
-  }
 
   @AfterEach
   void stop() {

@@ -38,6 +38,27 @@ public final class LocalSnmpd implements AutoCloseable {
     return Files.isExecutable(SNMPD);
   }
 
+  private static LocalSnmpd shared;
+
+  /**
+   * The snmpd of this test JVM, started on first use and stopped when the JVM exits: test classes share it
+   * instead of each starting one.
+   */
+  public static synchronized LocalSnmpd shared() throws IOException, InterruptedException {
+    if (shared == null) {
+      shared = start();
+      LocalSnmpd s = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          s.close();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+    }
+    return shared;
+  }
+
   /** Starts snmpd and waits until it answers. */
   public static LocalSnmpd start() throws IOException, InterruptedException {
     int port;

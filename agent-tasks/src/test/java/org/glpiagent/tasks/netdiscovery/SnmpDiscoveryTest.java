@@ -17,7 +17,6 @@ import org.glpiagent.task.TaskContext;
 import org.glpiagent.tasks.snmp.Credential;
 import org.glpiagent.tasks.snmp.SnmpClient;
 import org.glpiagent.testkit.LocalSnmpd;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,15 +30,9 @@ class SnmpDiscoveryTest {
   @BeforeAll
   static void startSnmpd() throws Exception {
     assumeTrue(LocalSnmpd.available(), "snmpd is not installed (apt-get install snmpd snmp)");
-    snmpd = LocalSnmpd.start();
+    snmpd = LocalSnmpd.shared();
   }
 
-  @AfterAll
-  static void stopSnmpd() throws Exception {
-    if (snmpd != null) {
-      snmpd.close();
-    }
-  }
 
   private TaskContext context() {
     ResultSink sink = new ResultSink() {
