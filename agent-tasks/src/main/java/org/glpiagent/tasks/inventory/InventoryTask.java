@@ -49,7 +49,8 @@ public final class InventoryTask implements Task<InventoryPlan> {
             new SoftwareCollector(), new ProcessCollector(), AccountsCollector.localUsers(),
             AccountsCollector.localGroups(), AccountsCollector.loggedUsers(), AccountsCollector.environment(),
             BusCollectors.pci(), BusCollectors.usb(), DeviceCollectors.videos(), DeviceCollectors.sounds(),
-            DeviceCollectors.batteries(), DeviceCollectors.monitors()),
+            DeviceCollectors.batteries(), DeviceCollectors.monitors(), MachineCollectors.remoteManagement(),
+            MachineCollectors.printers(), MachineCollectors.virtualMachines()),
         Path.of("/"));
   }
 

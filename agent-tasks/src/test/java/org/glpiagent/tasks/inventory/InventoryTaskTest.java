@@ -109,4 +109,19 @@ class InventoryTaskTest {
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("softwre");
   }
+
+  @Test
+  void printersAndRemoteControlIdsOfAFileTreePassTheSchema() throws Exception {
+    Path root = Path.of("src/test/resources/inventory/roots/linux-desktop");
+    InventoryTask task = new InventoryTask(List.of(MachineCollectors.printers(), MachineCollectors.remoteManagement()), root);
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    ObjectNode doc = message(submitted.get(0));
+    assertThat(InventorySchema.CURRENT.violations(doc)).isEmpty();
+    assertThat(InventorySchema.STRICT_1_1_36.violations(doc)).isEmpty();
+    JsonNode content = doc.path("content");
+    assertThat(content.path("printers").findValuesAsText("name")).containsExactly("Office_HP", "Label_USB", "PDF_Secret");
+    assertThat(content.path("printers").toString()).doesNotContain("secret@");
+    assertThat(content.path("remote_mgmt").findValuesAsText("id")).containsExactly("1234567890", "987654321");
+  }
 }

@@ -24,13 +24,18 @@ class ParserCasesTest {
   private static final Path ROOT = Path.of("src/test/resources/inventory/parsers");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Map<String, Function<String, Object>> PARSERS =
-      Map.of(
-          "dpkg", Packages::dpkg,
-          "rpm", s -> Packages.rpm(s, ZoneOffset.UTC),
-          "snap", Packages::snap,
-          "flatpak", Packages::flatpak,
-          "passwd", Accounts::passwd,
-          "group", Accounts::group);
+      Map.ofEntries(
+          Map.entry("dpkg", Packages::dpkg),
+          Map.entry("rpm", s -> Packages.rpm(s, ZoneOffset.UTC)),
+          Map.entry("snap", Packages::snap),
+          Map.entry("flatpak", Packages::flatpak),
+          Map.entry("passwd", Accounts::passwd),
+          Map.entry("group", Accounts::group),
+          Map.entry("cups", Machines::cups),
+          Map.entry("docker", Machines::docker),
+          Map.entry("virsh", Machines::virsh),
+          Map.entry("teamviewer", s -> Machines.teamviewer(s).stream().toList()),
+          Map.entry("anydesk", s -> Machines.anydesk(s).stream().toList()));
 
   static Stream<Path> cases() throws IOException {
     try (Stream<Path> s = Files.walk(ROOT, 2)) {
