@@ -68,6 +68,9 @@ final class NetDiscoveryCommand implements Callable<Integer> {
   @Option(names = "--retries", paramLabel = "N", description = "SNMP retries (default: 0)")
   int retries;
 
+  @Option(names = "--file", paramLabel = "WALK", description = "identify the device recorded in an snmpwalk -On file instead of sweeping; may be repeated")
+  List<Path> files = new ArrayList<>();
+
   @Option(names = {"-s", "--save"}, paramLabel = "DIR", description = "write DIR/netdiscovery/<ip>.json instead of printing")
   Path save;
 
@@ -95,6 +98,9 @@ final class NetDiscoveryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     StandaloneTool.logging(debug);
+    if (!files.isEmpty()) {
+      return fromWalks();
+    }
     DiscoveryJob job;
     try {
       job = job();
@@ -131,6 +137,39 @@ final class NetDiscoveryCommand implements Callable<Integer> {
       err.println("glpi-agent netdiscovery: " + e.getMessage());
       return 1;
     }
+    return 0;
+  }
+
+  /** {@code --file}: one DEVICE per walk, with the address of {@code --first} when given. */
+  private int fromWalks() throws IOException {
+    for (Path f : files) {
+      String text;
+      try {
+        text = java.nio.file.Files.readString(f);
+      } catch (IOException e) {
+        err.println("glpi-agent netdiscovery: cannot read " + f + ": " + e.getMessage());
+        return 2;
+      }
+      org.glpiagent.tasks.snmp.WalkFile walk = org.glpiagent.tasks.snmp.WalkFile.parse(text);
+      if (walk.size() == 0) {
+        err.println("glpi-agent netdiscovery: " + f + " holds no snmpwalk -On line");
+        return 2;
+      }
+      ObjectNode device = NetDiscoveryTask.deviceFromWalk(walk);
+      if (first != null) {
+        device.put("IP", first);
+      }
+      ObjectNode content = Json.MAPPER.createObjectNode();
+      content.set("DEVICE", device);
+      content.put("MODULEVERSION", NetDiscoveryTask.VERSION);
+      content.put("PROCESSNUMBER", "0");
+      ObjectNode r = Json.MAPPER.createObjectNode();
+      r.set("CONTENT", content);
+      r.put("DEVICEID", StandaloneTool.identity(vardir, err).deviceId());
+      r.put("QUERY", "NETDISCOVERY");
+      out.write(XmlWriter.request(r));
+    }
+    out.flush();
     return 0;
   }
 

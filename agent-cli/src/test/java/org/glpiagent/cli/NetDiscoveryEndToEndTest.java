@@ -77,6 +77,18 @@ class NetDiscoveryEndToEndTest {
   }
 
   @Test
+  void aRecordedWalkIsIdentifiedOffline() throws Exception {
+    Path walk = Path.of("../agent-tasks/src/test/resources/snmp/walks/net-snmp-5.9-linux.walk");
+    AgentRun r = AgentRun.run(dir, "netdiscovery", "--file", walk.toString(), "--first", "192.0.2.10", "--vardir", dir.resolve("var").toString());
+    assertThat(r.code).as(r.toString()).isZero();
+    assertThat(r.out).contains("<SNMPHOSTNAME>walk-capture</SNMPHOSTNAME>").contains("<MANUFACTURER>Net-SNMP</MANUFACTURER>")
+        .contains("<TYPE>COMPUTER</TYPE>").contains("<IP>192.0.2.10</IP>");
+    java.nio.file.Files.writeString(dir.resolve("empty.walk"), "nothing here\n");
+    assertThat(AgentRun.run(dir, "netdiscovery", "--file", dir.resolve("empty.walk").toString()).code).isEqualTo(2);
+    assertThat(AgentRun.run(dir, "netdiscovery", "--file", dir.resolve("missing.walk").toString()).err).contains("cannot read");
+  }
+
+  @Test
   void badArgumentsExitWithTwo() {
     assertThat(AgentRun.run(dir, "netdiscovery").code).isEqualTo(2);
     AgentRun r = AgentRun.run(dir, "netdiscovery", "--first", "not-an-ip");

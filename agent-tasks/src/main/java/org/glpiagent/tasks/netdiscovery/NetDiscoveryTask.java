@@ -161,6 +161,14 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
     return s;
   }
 
+  /**
+   * The DEVICE a recorded walk describes, as a live sweep of that device would report it (without IP and
+   * ENTITY, which the walk does not know): for {@code --file} and for checking identification offline.
+   */
+  public static ObjectNode deviceFromWalk(org.glpiagent.tasks.snmp.WalkFile walk) {
+    return Scanner.device(walk.get(Scanner.SYSTEM), walk.get(Scanner.OPTIONAL), "1", 161);
+  }
+
   /** What a job did. */
   public record Summary(long scanned, int found, long millis, long malformedAnswers) {}
 

@@ -87,11 +87,75 @@ public final class SnmpClient implements AutoCloseable {
    */
   public CompletableFuture<Map<String, String>> get(
       InetAddress ip, int port, Credential credential, List<String> oids, Duration timeout, int retries) {
-    CompletableFuture<Map<String, String>> result = new CompletableFuture<>();
+    return send(ip, port, credential, PDU.GET, oids, 0, timeout, retries).thenApply(vbs -> {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (VariableBinding vb : vbs) {
+        if (!vb.isException() && vb.getVariable() != null) {
+          values.put(vb.getOid().toDottedString(), text(vb));
+        }
+      }
+      return values;
+    });
+  }
+
+  /** How many rows one GETBULK asks for: big enough that a 48-port switch's table takes a few round trips. */
+  static final int MAX_REPETITIONS = 50;
+
+  /**
+   * Walks a subtree: GETBULK with {@link #MAX_REPETITIONS} on v2c and v3, GETNEXT on v1. Ends at the
+   * subtree's end, at {@code endOfMibView}, after {@code maxRows}, or when an agent answers an OID that does
+   * not increase (a known loop of broken agents, counted in {@link #malformed()}).
+   */
+  public CompletableFuture<java.util.SortedMap<String, String>> walk(
+      InetAddress ip, int port, Credential credential, String root, Duration timeout, int retries, int maxRows) {
+    java.util.SortedMap<String, String> rows = new java.util.TreeMap<>(WalkFile.OID_ORDER);
+    String prefix = (root.startsWith(".") ? root.substring(1) : root);
+    return walkFrom(ip, port, credential, prefix, prefix, rows, timeout, retries, maxRows);
+  }
+
+  private CompletableFuture<java.util.SortedMap<String, String>> walkFrom(InetAddress ip, int port, Credential c,
+      String root, String from, java.util.SortedMap<String, String> rows, Duration timeout, int retries, int maxRows) {
+    boolean bulk = c.version() != Credential.Version.V1;
+    return send(ip, port, c, bulk ? PDU.GETBULK : PDU.GETNEXT, List.of(from), bulk ? MAX_REPETITIONS : 0, timeout, retries)
+        .exceptionally(e -> {
+          if (rows.isEmpty()) {
+            throw e instanceof java.util.concurrent.CompletionException ce ? ce : new java.util.concurrent.CompletionException(e);
+          }
+          return List.of(); // an error after some rows ends the walk with what came
+        })
+        .thenCompose(vbs -> {
+          String last = from;
+          for (VariableBinding vb : vbs) {
+            String oid = vb.getOid().toDottedString();
+            if (vb.isException() || !oid.startsWith(root + ".")) {
+              return CompletableFuture.completedFuture(rows);
+            }
+            if (WalkFile.compareOids(oid, last) <= 0) {
+              malformed.incrementAndGet();
+              return CompletableFuture.completedFuture(rows);
+            }
+            rows.put(oid, text(vb));
+            last = oid;
+            if (rows.size() >= maxRows) {
+              return CompletableFuture.completedFuture(rows);
+            }
+          }
+          return vbs.isEmpty() ? CompletableFuture.completedFuture(rows)
+              : walkFrom(ip, port, c, root, last, rows, timeout, retries, maxRows);
+        });
+  }
+
+  private CompletableFuture<List<VariableBinding>> send(InetAddress ip, int port, Credential credential, int type,
+      List<String> oids, int maxRepetitions, Duration timeout, int retries) {
+    CompletableFuture<List<VariableBinding>> result = new CompletableFuture<>();
     try {
       Target<UdpAddress> target = target(new UdpAddress(ip, port), credential, timeout, retries);
       PDU pdu = credential.version() == Credential.Version.V3 ? new ScopedPDU() : new PDU();
-      pdu.setType(PDU.GET);
+      pdu.setType(type);
+      if (type == PDU.GETBULK) {
+        pdu.setMaxRepetitions(maxRepetitions);
+        pdu.setNonRepeaters(0);
+      }
       oids.forEach(o -> pdu.add(new VariableBinding(new OID(o))));
       snmp.send(pdu, target, null, new ResponseListener() {
         @Override
@@ -100,19 +164,11 @@ public final class SnmpClient implements AutoCloseable {
           PDU response = event.getResponse();
           if (response == null) {
             result.completeExceptionally(new NoAnswer(ip + ": no answer"));
-            return;
-          }
-          if (response.getErrorStatus() != PDU.noError || response.getType() == PDU.REPORT) {
+          } else if (response.getErrorStatus() != PDU.noError || response.getType() == PDU.REPORT) {
             result.completeExceptionally(new NoAnswer(ip + ": " + response.getErrorStatusText()));
-            return;
+          } else {
+            result.complete(List.copyOf(response.getVariableBindings()));
           }
-          Map<String, String> values = new LinkedHashMap<>();
-          for (VariableBinding vb : response.getVariableBindings()) {
-            if (!vb.isException() && vb.getVariable() != null) {
-              values.put(vb.getOid().toDottedString(), text(vb));
-            }
-          }
-          result.complete(values);
         }
       });
     } catch (IOException | RuntimeException e) {

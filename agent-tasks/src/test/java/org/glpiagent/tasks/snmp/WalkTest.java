@@ -1,0 +1,74 @@
+package org.glpiagent.tasks.snmp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.SortedMap;
+import org.glpiagent.testkit.LocalSnmpd;
+import org.junit.jupiter.api.Test;
+
+class WalkTest {
+  private static WalkFile fixture() throws Exception {
+    return WalkFile.parse(Files.readString(Path.of("src/test/resources/snmp/walks/net-snmp-5.9-linux.walk")));
+  }
+
+  @Test
+  void aRecordedWalkReadsBackLikeTheLiveClient() throws Exception {
+    WalkFile w = fixture();
+    var system = w.get(List.of("1.3.6.1.2.1.1.5.0", ".1.3.6.1.2.1.1.2.0", "1.3.6.1.2.1.1.3.0", "1.3.6.1.2.1.1.99.0"));
+    assertThat(system).containsEntry("1.3.6.1.2.1.1.5.0", "walk-capture")
+        .containsEntry(".1.3.6.1.2.1.1.2.0", "1.3.6.1.4.1.8072.3.2.10")
+        .containsEntry("1.3.6.1.2.1.1.3.0", "0:00:01.02")
+        .doesNotContainKey("1.3.6.1.2.1.1.99.0");
+    SortedMap<String, String> ifDescr = w.walk("1.3.6.1.2.1.2.2.1.2");
+    assertThat(ifDescr.values()).contains("lo", "eth0");
+    assertThat(w.walk("1.3.6.1.2.1.2.2.1.6").values()).contains("02:fc:00:00:00:01");
+    // numeric order, not text order: .10 after .9
+    assertThat(WalkFile.compareOids("1.3.6.1.2.1.1.9.1.2.10", "1.3.6.1.2.1.1.9.1.2.9")).isPositive();
+  }
+
+  @Test
+  void valuesOfEveryTypeAndMultiLineStrings() {
+    WalkFile w = WalkFile.parse(String.join("\n",
+        ".1.3.6.1.2.1.1.1.0 = STRING: \"first line",
+        "second line\"",
+        ".1.3.6.1.2.1.2.2.1.6.2 = Hex-STRING: 00 1A 2B 3C 4D 5E ",
+        ".1.3.6.1.2.1.2.2.1.8.2 = INTEGER: up(1)",
+        ".1.3.6.1.2.1.2.2.1.10.2 = Counter32: 12345",
+        ".1.3.6.1.2.1.4.20.1.1.127.0.0.1 = IpAddress: 127.0.0.1",
+        ".1.3.6.1.2.1.1.4.0 = \"\"",
+        "not a walk line",
+        ".1.3.6.1.2.1.99 = No more variables left in this MIB View (It is past the end of the MIB tree)"));
+    assertThat(w.get(List.of("1.3.6.1.2.1.1.1.0")).get("1.3.6.1.2.1.1.1.0")).isEqualTo("first line\nsecond line");
+    assertThat(w.walk("1.3.6.1.2.1.2.2.1").values()).containsExactly("00:1a:2b:3c:4d:5e", "1", "12345");
+    assertThat(w.get(List.of("1.3.6.1.2.1.4.20.1.1.127.0.0.1")).values()).containsExactly("127.0.0.1");
+    assertThat(w.get(List.of("1.3.6.1.2.1.1.4.0")).values()).containsExactly("");
+  }
+
+  @Test
+  void liveWalksWithGetbulkAndGetnextAgree() throws Exception {
+    assumeTrue(LocalSnmpd.available(), "snmpd is not installed (apt-get install snmpd snmp)");
+    LocalSnmpd snmpd = LocalSnmpd.shared();
+    try (SnmpClient c = new SnmpClient()) {
+      InetAddress ip = InetAddress.getLoopbackAddress();
+      SortedMap<String, String> bulk = c.walk(ip, snmpd.port(), Credential.community("1", Credential.Version.V2C, "public"),
+          "1.3.6.1.2.1.2.2.1", Duration.ofSeconds(2), 0, 10_000).get();
+      SortedMap<String, String> next = c.walk(ip, snmpd.port(), Credential.community("1", Credential.Version.V1, "public"),
+          "1.3.6.1.2.1.2.2.1", Duration.ofSeconds(2), 0, 10_000).get();
+      assertThat(bulk).isNotEmpty();
+      assertThat(bulk.keySet()).isEqualTo(next.keySet());
+      assertThat(bulk.keySet()).allMatch(k -> k.startsWith("1.3.6.1.2.1.2.2.1."));
+      SortedMap<String, String> capped = c.walk(ip, snmpd.port(), Credential.community("1", Credential.Version.V2C, "public"),
+          "1.3.6.1.2.1.2.2.1", Duration.ofSeconds(2), 0, 5).get();
+      assertThat(capped).hasSize(5);
+      SortedMap<String, String> system = c.walk(ip, snmpd.port(), Credential.community("1", Credential.Version.V2C, "public"),
+          "1.3.6.1.2.1.1", Duration.ofSeconds(2), 0, 10_000).get();
+      assertThat(system).containsEntry("1.3.6.1.2.1.1.5.0", LocalSnmpd.NAME);
+    }
+  }
+}
