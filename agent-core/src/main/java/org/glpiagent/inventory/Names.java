@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Cleans what firmware and drivers report before it reaches GLPI: trims padding, drops vendor placeholders
- * ("To Be Filled By O.E.M.", "Default string", all-zero serials) and gives manufacturers the names GLPI users
- * know.
+ * ("To Be Filled By O.E.M.", "Default string", all-zero serials) and names CPU vendors by their brand
+ * ({@code GenuineIntel} → Intel).
  */
 public final class Names {
   private static final Set<String> PLACEHOLDERS =
@@ -26,15 +26,10 @@ public final class Names {
           Map.entry("authenticamd", "AMD"),
           Map.entry("advanced micro devices, inc.", "AMD"),
           Map.entry("advanced micro devices", "AMD"),
-          Map.entry("dell inc.", "Dell"),
-          Map.entry("dell computer corporation", "Dell"),
-          Map.entry("hewlett-packard", "HP"),
-          Map.entry("hp", "HP"),
-          Map.entry("lenovo", "Lenovo"),
-          Map.entry("innotek gmbh", "innotek GmbH"),
-          Map.entry("qemu", "QEMU"),
-          Map.entry("vmware, inc.", "VMware"),
-          Map.entry("microsoft corporation", "Microsoft Corporation"));
+          Map.entry("centaurhauls", "VIA"),
+          Map.entry("hygongenuine", "Hygon"));
+  // system makers ("Dell Inc.", "Hewlett-Packard") are sent as the firmware says: GLPI's examples do, and
+  // its manufacturer dictionary is where administrators merge spellings
 
   private Names() {}
 

@@ -25,6 +25,10 @@ final class CpuCollector implements Collector {
         coreCount = Math.max(1, cores.size() / packages);
       }
       long mhz = id.getVendorFreq() > 0 ? id.getVendorFreq() / 1_000_000 : cpu.getMaxFreq() / 1_000_000;
+      if (mhz <= 0) {
+        // virtual machines often report neither: the current frequency is better than nothing
+        mhz = java.util.Arrays.stream(cpu.getCurrentFreq()).max().orElse(0) / 1_000_000;
+      }
       InventoryContent.Entry e = content.add("cpus");
       e.text("name", id.getName())
           .manufacturer("manufacturer", id.getVendor())

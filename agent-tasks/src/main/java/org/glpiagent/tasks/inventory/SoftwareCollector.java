@@ -19,6 +19,10 @@ final class SoftwareCollector implements Collector {
 
   @Override
   public void collect(InventoryContent content, Platform p) {
+    if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+      windows(content, p);
+      return;
+    }
     List<Packages.Software> all = new ArrayList<>();
     p.command(TIMEOUT, "dpkg-query", "-W", "-f", Packages.DPKG_FORMAT).ifPresent(o -> {
       for (Packages.Software s : Packages.dpkg(o)) {
@@ -44,6 +48,45 @@ final class SoftwareCollector implements Collector {
           .text("from", s.from());
       if (s.sizeBytes() != null) {
         e.number("filesize", s.sizeBytes());
+      }
+    }
+  }
+
+  /** The Uninstall keys as {@code reg export} writes them (UTF-16), read by the same parser as the fixtures. */
+  private static void windows(InventoryContent content, Platform p) {
+    List<String> keys = new ArrayList<>(List.of(
+        "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall",
+        "HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall"));
+    p.command(TIMEOUT, "reg", "query", "HKU").ifPresent(o -> o.lines().map(String::strip)
+        .filter(l -> l.matches("(?i)HKEY_USERS\\\\S-1-5-21-[0-9-]+"))
+        .forEach(l -> keys.add("HKU\\" + l.substring(l.indexOf('\\') + 1) + "\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall")));
+    for (String key : keys) {
+      try {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("glpi-agent-uninstall", ".reg");
+        try {
+          if (p.command(TIMEOUT, "reg", "export", key, tmp.toString(), "/y").isPresent()) {
+            String text = new String(java.nio.file.Files.readAllBytes(tmp), java.nio.charset.StandardCharsets.UTF_16);
+            for (RegistrySoftware.Program pr : RegistrySoftware.parse(text)) {
+              InventoryContent.Entry e = content.add("softwares");
+              e.text("name", pr.name()).text("version", pr.version()).text("publisher", pr.publisher())
+                  .text("install_date", pr.installDate()).text("arch", pr.arch()).text("guid", pr.guid())
+                  .text("uninstall_string", pr.uninstall()).text("folder", pr.folder()).text("url_info_about", pr.url())
+                  .text("helplink", pr.helplink()).text("version_major", pr.versionMajor())
+                  .text("version_minor", pr.versionMinor()).text("userid", pr.userid()).text("from", "registry")
+                  .flag("no_remove", pr.noRemove());
+              if (pr.sizeBytes() != null) {
+                e.number("filesize", pr.sizeBytes());
+              }
+              if (pr.systemComponent()) {
+                e.text("system_category", "system_component");
+              }
+            }
+          }
+        } finally {
+          java.nio.file.Files.deleteIfExists(tmp);
+        }
+      } catch (java.io.IOException e) {
+        // this key is not readable: the others still count
       }
     }
   }

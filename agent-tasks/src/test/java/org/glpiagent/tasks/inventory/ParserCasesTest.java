@@ -32,6 +32,7 @@ class ParserCasesTest {
           Map.entry("passwd", Accounts::passwd),
           Map.entry("group", Accounts::group),
           Map.entry("cups", Machines::cups),
+          Map.entry("registry", RegistrySoftware::parse),
           Map.entry("docker", Machines::docker),
           Map.entry("virsh", Machines::virsh),
           Map.entry("teamviewer", s -> Machines.teamviewer(s).stream().toList()),

@@ -56,7 +56,7 @@ class RulesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"GenuineIntel,Intel", "AuthenticAMD,AMD", "Dell Inc.,Dell", "Supermicro,Supermicro"})
+  @CsvSource({"GenuineIntel,Intel", "AuthenticAMD,AMD", "Dell Inc.,Dell Inc.", "Supermicro,Supermicro", "'  Intel(R) Corporation ',Intel"})
   void manufacturers(String raw, String expected) {
     assertThat(Names.manufacturer(raw)).isEqualTo(expected);
   }
