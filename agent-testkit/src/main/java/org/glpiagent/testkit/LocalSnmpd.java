@@ -67,9 +67,11 @@ public final class LocalSnmpd implements AutoCloseable {
     }
     Path dir = Files.createTempDirectory("snmpd");
     Path conf = dir.resolve("snmpd.conf");
+    boolean v6 = ipv6Loopback();
     Files.writeString(conf, String.join("\n",
-        "agentAddress udp:127.0.0.1:" + port,
+        "agentAddress udp:127.0.0.1:" + port + (v6 ? ",udp6:[::1]:" + port : ""),
         "rocommunity " + COMMUNITY + " 127.0.0.1",
+        v6 ? "rocommunity6 " + COMMUNITY + " ::1" : "",
         "createUser " + V3_USER + " SHA \"" + V3_AUTH + "\" AES \"" + V3_PRIV + "\"",
         "rouser " + V3_USER + " priv",
         "sysLocation " + LOCATION,
@@ -102,7 +104,16 @@ public final class LocalSnmpd implements AutoCloseable {
     throw new IOException("snmpd did not answer within 10 s on port " + port);
   }
 
-  /** The UDP port it listens on (127.0.0.1). */
+  /** Whether this machine has an IPv6 loopback (::1) to listen on. */
+  public static boolean ipv6Loopback() {
+    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName("::1"))) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The UDP port it listens on (127.0.0.1, and ::1 when {@link #ipv6Loopback()}). */
   public int port() {
     return port;
   }

@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** Masks and subnets from an address and its prefix length, as GLPI's {@code networks} section wants them. */
-final class Subnets {
+public final class Subnets {
   private Subnets() {}
 
   /** {@code 24} → {@code 255.255.255.0}. */
@@ -43,7 +43,7 @@ final class Subnets {
   }
 
   /** An IPv6 address in its short form ({@code ::1}), as Linux tools write it. */
-  static String compress(String v6) {
+  public static String compress(String v6) {
     String s = v6.replaceFirst("%.*$", "");
     String best = null;
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("(^|:)(0(:0)+)(:|$)").matcher(s);

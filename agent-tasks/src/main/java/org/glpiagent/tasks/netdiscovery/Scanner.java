@@ -68,10 +68,16 @@ final class Scanner {
       if (!withAddress.has("MAC")) {
         mac.ifPresent(m -> withAddress.put("MAC", m));
       }
-      device.put("IP", ip.getHostAddress());
+      device.put("IP", address(ip));
       device.put("ENTITY", range.entity());
       return Optional.of(device);
     }).exceptionally(e -> Optional.empty());
+  }
+
+  /** An address as people write it: IPv6 in its short form ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}). */
+  static String address(InetAddress ip) {
+    String s = ip.getHostAddress().replaceFirst("%.*$", "");
+    return ip instanceof java.net.Inet6Address ? org.glpiagent.tasks.inventory.Subnets.compress(s) : s;
   }
 
   private record Attempt(int port, Credential credential) {}

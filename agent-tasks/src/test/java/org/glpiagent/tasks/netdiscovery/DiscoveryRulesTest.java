@@ -145,4 +145,11 @@ class DiscoveryRulesTest {
     assertThatThrownBy(() -> ScheduledJob.fromTasks(mapper.readTree("[{\"id\":\"t\",\"jobs\":[{\"id\":\"j\",\"type\":\"netdiscovery\",\"targets\":[{\"network\":\"bogus\"}]}]}]")))
         .hasMessageContaining("bogus");
   }
+
+  @Test
+  void addressesAreWrittenShort() throws Exception {
+    assertThat(Scanner.address(InetAddress.getByName("::1"))).isEqualTo("::1");
+    assertThat(Scanner.address(InetAddress.getByName("2001:db8:0:0:1:0:0:1"))).isEqualTo("2001:db8::1:0:0:1");
+    assertThat(Scanner.address(InetAddress.getByName("192.0.2.7"))).isEqualTo("192.0.2.7");
+  }
 }

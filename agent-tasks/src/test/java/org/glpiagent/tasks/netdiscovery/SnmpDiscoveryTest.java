@@ -116,4 +116,16 @@ class SnmpDiscoveryTest {
     }
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
   }
+
+  @Test
+  void anIpv6AddressIsDiscoveredToo() throws Exception {
+    assumeTrue(LocalSnmpd.ipv6Loopback(), "no IPv6 loopback here");
+    try (SnmpClient snmp = new SnmpClient()) {
+      var s = NetDiscoveryTask.runJob(job("::1", "::1", List.of(Credential.community("2", Credential.Version.V2C, "public"))), snmp, 0, context());
+      assertThat(s.found()).isEqualTo(1);
+    }
+    ObjectNode device = (ObjectNode) messages.stream().filter(m -> m.has("DEVICE")).findFirst().orElseThrow().get("DEVICE");
+    assertThat(device.path("IP").asText()).isEqualTo("::1");
+    assertThat(device.path("SNMPHOSTNAME").asText()).isEqualTo(LocalSnmpd.NAME);
+  }
 }
