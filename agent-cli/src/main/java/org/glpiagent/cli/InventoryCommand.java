@@ -62,11 +62,7 @@ final class InventoryCommand implements Callable<Integer> {
   @Option(names = "--backend-collect-timeout", paramLabel = "N", description = "seconds one collector may take (default: 180)")
   long timeout = 180;
 
-  @Option(names = "--vardir", paramLabel = "PATH", description = "where the agent keeps its identity")
-  Path vardir;
-
-  @Option(names = "--debug", description = "more logs; twice for everything")
-  boolean[] debug = new boolean[0];
+  @CommandLine.Mixin StandaloneTool.CommonOptions common = new StandaloneTool.CommonOptions();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -90,10 +86,10 @@ final class InventoryCommand implements Callable<Integer> {
       err.println("glpi-agent inventory: --partial " + partial + ": unknown category (see glpi-agent --list-categories)");
       return 2;
     }
-    StandaloneTool.logging(debug);
+    StandaloneTool.logging(common.debug);
     DocumentFormat format = html ? DocumentFormat.HTML : xml ? DocumentFormat.XML : DocumentFormat.JSON;
     Clock clock = Clock.systemDefaultZone();
-    AgentIdentity id = StandaloneTool.identity(vardir, err);
+    AgentIdentity id = StandaloneTool.identity(common.vardir, err);
     List<String> disabled = new ArrayList<>(noCategory);
     if (partial != null) {
       Categories.ALL.stream().filter(c -> !c.equals(partial) && !c.equals("hardware") && !c.equals("bios")).forEach(disabled::add);

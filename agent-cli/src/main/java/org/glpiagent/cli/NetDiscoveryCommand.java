@@ -77,11 +77,7 @@ final class NetDiscoveryCommand implements Callable<Integer> {
   @Option(names = "--control", description = "also print the START, NBIP and END messages")
   boolean control;
 
-  @Option(names = "--vardir", paramLabel = "PATH", description = "where the agent keeps its identity")
-  Path vardir;
-
-  @Option(names = "--debug", description = "more logs; twice for everything")
-  boolean[] debug = new boolean[0];
+  @CommandLine.Mixin StandaloneTool.CommonOptions common = new StandaloneTool.CommonOptions();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -97,7 +93,7 @@ final class NetDiscoveryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StandaloneTool.logging(debug);
+    StandaloneTool.logging(common.debug);
     if (!files.isEmpty()) {
       return fromWalks();
     }
@@ -109,8 +105,8 @@ final class NetDiscoveryCommand implements Callable<Integer> {
       return 2;
     }
     Clock clock = Clock.systemDefaultZone();
-    Path dir = vardir != null ? vardir : Launch.defaultVardir();
-    String deviceId = StandaloneTool.identity(vardir, err).deviceId();
+    Path dir = common.vardir != null ? common.vardir : Launch.defaultVardir();
+    String deviceId = StandaloneTool.identity(common.vardir, err).deviceId();
     ResultSink sink = save != null
         ? new LocalSink(new Target.Local("local0", save.toString()), deviceId, Optional.empty(), DocumentFormat.JSON, out)
         : new ResultSink() {
@@ -165,7 +161,7 @@ final class NetDiscoveryCommand implements Callable<Integer> {
       content.put("PROCESSNUMBER", "0");
       ObjectNode r = Json.MAPPER.createObjectNode();
       r.set("CONTENT", content);
-      r.put("DEVICEID", StandaloneTool.identity(vardir, err).deviceId());
+      r.put("DEVICEID", StandaloneTool.identity(common.vardir, err).deviceId());
       r.put("QUERY", "NETDISCOVERY");
       out.write(XmlWriter.request(r));
     }

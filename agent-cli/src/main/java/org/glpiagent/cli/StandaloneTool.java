@@ -21,6 +21,15 @@ import picocli.CommandLine;
 final class StandaloneTool {
   private StandaloneTool() {}
 
+  /** The options every standalone tool has, mixed into each command. */
+  static final class CommonOptions {
+    @CommandLine.Option(names = "--vardir", paramLabel = "PATH", description = "where the agent keeps its identity")
+    Path vardir;
+
+    @CommandLine.Option(names = "--debug", description = "more logs; twice for everything")
+    boolean[] debug = new boolean[0];
+  }
+
   /** Parses and runs a tool's command; returns its exit code (2 for bad arguments). */
   static int execute(String name, Object command, String[] args, PrintStream out, PrintStream err) {
     CommandLine cl = new CommandLine(command);
