@@ -120,7 +120,27 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
   /** Sweeps a job's ranges, reporting each device as it is found; no START/NBIP/END. */
   static Summary sweep(DiscoveryJob job, SnmpClient snmp, int retries, TaskContext context)
       throws TaskException, InterruptedException {
-    Scanner scanner = new Scanner(snmp, job.timeout(), retries, ArpCache::lookup);
+    NetBios netbios;
+    try {
+      netbios = new NetBios(netbiosPort);
+    } catch (IOException e) {
+      log.warn("netdiscovery: no NetBIOS probes: {}", e.getMessage());
+      netbios = null;
+    }
+    try {
+      return sweep(job, new Scanner(snmp, job.timeout(), retries, ArpCache::lookup, netbios), context);
+    } finally {
+      if (netbios != null) {
+        netbios.close();
+      }
+    }
+  }
+
+  /** UDP 137; tests move it to a port of their own. */
+  static int netbiosPort = 137;
+
+  private static Summary sweep(DiscoveryJob job, Scanner scanner, TaskContext context)
+      throws TaskException, InterruptedException {
     Semaphore slots = new Semaphore(job.workers());
     AtomicInteger found = new AtomicInteger();
     List<String> failures = new ArrayList<>();
@@ -153,7 +173,7 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
       sendQuietly(context, control(job.pid(), "EXIT", "1", true));
       throw e;
     }
-    Summary s = new Summary(job.size(), found.get(), (System.nanoTime() - started) / 1_000_000, snmp.malformed());
+    Summary s = new Summary(job.size(), found.get(), (System.nanoTime() - started) / 1_000_000, scanner.malformedAnswers());
     log.info("netdiscovery job {}: {} devices found among {} addresses in {} ms", job.pid(), s.found(), s.scanned(), s.millis());
     if (!failures.isEmpty()) {
       throw new TaskException("netdiscovery job " + job.pid() + ": " + failures.size() + " devices not delivered: " + failures.get(0));

@@ -39,12 +39,22 @@ final class Scanner {
   private final Duration timeout;
   private final int retries;
   private final Function<InetAddress, Optional<String>> arp;
+  private final NetBios netbios;
 
-  Scanner(SnmpClient snmp, Duration timeout, int retries, Function<InetAddress, Optional<String>> arp) {
+  /**
+   * @param netbios the NetBIOS prober of the sweep, or null to skip NetBIOS
+   */
+  Scanner(SnmpClient snmp, Duration timeout, int retries, Function<InetAddress, Optional<String>> arp, NetBios netbios) {
     this.snmp = snmp;
     this.timeout = timeout;
     this.retries = retries;
     this.arp = arp;
+    this.netbios = netbios;
+  }
+
+  /** Answers that were not usable SNMP, so far. */
+  long malformedAnswers() {
+    return snmp.malformed();
   }
 
   /** The device at that address, if anything answered. Never completes exceptionally. */
@@ -55,23 +65,38 @@ final class Scanner {
         attempts.add(new Attempt(port, c));
       }
     }
-    return tryFrom(ip, attempts, 0).thenApply(found -> {
-      ObjectNode device = found.orElse(null);
-      Optional<String> mac = arp.apply(ip);
-      if (device == null) {
-        if (mac.isEmpty()) {
-          return Optional.<ObjectNode>empty();
-        }
-        device = JsonNodeFactory.instance.objectNode();
-      }
-      ObjectNode withAddress = device;
-      if (!withAddress.has("MAC")) {
-        mac.ifPresent(m -> withAddress.put("MAC", m));
-      }
-      device.put("IP", address(ip));
-      device.put("ENTITY", range.entity());
-      return Optional.of(device);
-    }).exceptionally(e -> Optional.empty());
+    // NetBIOS goes out with the first SNMP request: a silent host costs one time-out, not two
+    CompletableFuture<Optional<NetBios.Status>> nb =
+        netbios == null ? CompletableFuture.completedFuture(Optional.empty()) : netbios.query(ip, timeout);
+    // once SNMP has answered, NetBIOS gets a short grace only: a host that answers it has done so by then
+    return tryFrom(ip, attempts, 0).thenCompose(found -> (found.isPresent()
+        ? nb.completeOnTimeout(Optional.empty(), NETBIOS_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        : nb).thenApply(status -> merge(ip, range, found, status)))
+        .exceptionally(e -> Optional.empty());
+  }
+
+  /** How long NetBIOS may still take after SNMP answered. */
+  static final Duration NETBIOS_GRACE = Duration.ofMillis(250);
+
+  /** What SNMP, NetBIOS and the ARP cache said of one address, as one DEVICE (SNMP values win). */
+  private Optional<ObjectNode> merge(
+      InetAddress ip, DiscoveryJob.Range range, Optional<ObjectNode> found, Optional<NetBios.Status> status) {
+    Optional<String> mac = status.map(NetBios.Status::mac).or(() -> arp.apply(ip));
+    if (found.isEmpty() && mac.isEmpty() && status.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode device = found.orElseGet(JsonNodeFactory.instance::objectNode);
+    status.ifPresent(st -> {
+      put(device, "NETBIOSNAME", st.name());
+      put(device, "WORKGROUP", st.workgroup());
+      put(device, "USERSESSION", st.user());
+    });
+    if (!device.has("MAC")) {
+      mac.ifPresent(m -> device.put("MAC", m));
+    }
+    device.put("IP", address(ip));
+    device.put("ENTITY", range.entity());
+    return Optional.of(device);
   }
 
   /** An address as people write it: IPv6 in its short form ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}). */
