@@ -67,12 +67,8 @@ class PluginJobsEndToEndTest {
     }
   }
 
-  @Test
-  void pluginServedTaskGetsItsJobsFromAPrologWithoutAgentId() throws Exception {
-    server = FakeGlpiServer.start().plugin(true).queueOption(
-        "<OPTION><NAME>NETDISCOVERY</NAME><PARAM THREADS_DISCOVERY=\"4\" TIMEOUT=\"1\" PID=\"42\"/>"
-            + "<RANGEIP ID=\"1\" IPSTART=\"127.0.0.1\" IPEND=\"127.0.0.4\" ENTITY=\"0\"/></OPTION>");
-    RecordingTask discovery = new RecordingTask();
+  /** One forced run against the server, with the command's wiring and this recording task installed. */
+  private int runOnceWith(RecordingTask discovery) throws Exception {
     var config = new ConfigLoader(dir.resolve("none.cfg"), dir).load(Map.of(
         "server", List.of(server.uri().toString()), "vardir", List.of(dir.resolve("var").toString()),
         "force", List.of("1"), "no-httpd", List.of("1")));
@@ -80,8 +76,17 @@ class PluginJobsEndToEndTest {
         (c, id) -> new HttpServerClient(ClientSettings.from(c, id.agentId().toString(), "test")),
         List.of(new InventoryTask(), discovery), new ByteArrayOutputStream(), "host", dir.resolve("var"));
     try (AgentProcess p = AgentProcess.build(config, env)) {
-      assertThat(p.runOnce()).isZero();
+      return p.runOnce();
     }
+  }
+
+  @Test
+  void pluginServedTaskGetsItsJobsFromAPrologWithoutAgentId() throws Exception {
+    server = FakeGlpiServer.start().plugin(true).queueOption(
+        "<OPTION><NAME>NETDISCOVERY</NAME><PARAM THREADS_DISCOVERY=\"4\" TIMEOUT=\"1\" PID=\"42\"/>"
+            + "<RANGEIP ID=\"1\" IPSTART=\"127.0.0.1\" IPEND=\"127.0.0.4\" ENTITY=\"0\"/></OPTION>");
+    RecordingTask discovery = new RecordingTask();
+    assertThat(runOnceWith(discovery)).isZero();
     List<Recorded> reqs = server.posts();
     assertThat(reqs).extracting(Recorded::action).containsExactly("contact", "prolog", "inventory");
     assertThat(reqs.get(0).text()).contains("\"enabled-tasks\":[\"inventory\",\"netdiscovery\"]");
@@ -96,15 +101,7 @@ class PluginJobsEndToEndTest {
   void aTaskTheServerDisablesIsNotRun() throws Exception {
     server = FakeGlpiServer.start(); // no plugin: GLPI answers "netdiscovery task not supported"
     RecordingTask discovery = new RecordingTask();
-    var config = new ConfigLoader(dir.resolve("none.cfg"), dir).load(Map.of(
-        "server", List.of(server.uri().toString()), "vardir", List.of(dir.resolve("var").toString()),
-        "force", List.of("1"), "no-httpd", List.of("1")));
-    var env = new AgentProcess.Environment(Clock.systemUTC(), new SecureRandom(),
-        (c, id) -> new HttpServerClient(ClientSettings.from(c, id.agentId().toString(), "test")),
-        List.of(new InventoryTask(), discovery), new ByteArrayOutputStream(), "host", dir.resolve("var"));
-    try (AgentProcess p = AgentProcess.build(config, env)) {
-      assertThat(p.runOnce()).isZero();
-    }
+    assertThat(runOnceWith(discovery)).isZero();
     assertThat(server.posts()).extracting(Recorded::action).containsExactly("contact", "inventory");
     assertThat(discovery.planned).isZero();
     assertThat(discovery.seen).isEmpty();
