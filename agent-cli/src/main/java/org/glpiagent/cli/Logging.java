@@ -1,46 +1,38 @@
 package org.glpiagent.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.net.SyslogAppender;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
-import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
-import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.glpiagent.config.AgentConfig;
-import org.slf4j.LoggerFactory;
+import org.glpiagent.logging.LogLevel;
+import org.glpiagent.logging.LogSetup;
+import org.glpiagent.logging.LogSink;
 
 /**
  * Sets up the log backends from the configuration: {@code logger} (stderr, file, syslog), {@code logfile}
  * with rotation at {@code logfile-maxsize} MB (three old files kept, where glpi-agent truncates), and the
- * level from {@code debug}: info, debug, or trace for protocol payloads.
+ * level from {@code debug}: info, debug, or trace for protocol payloads. A log file that cannot be opened
+ * is reported on stderr and the records go to stderr instead.
  */
 final class Logging {
-  /** {@code [date] [level] target/task: message}, the context only when set. */
-  static final String PATTERN =
-      "[%d{yyyy-MM-dd HH:mm:ss}] [%level] %replace(%X{target}/%X{task}: ){'^/: $|/(?=: $)', ''}%msg%n";
+  /** Libraries whose records only matter at {@code debug = 2}. */
+  private static final List<String> LIBRARIES = List.of("okhttp3", "oshi", "com.networknt", "org.snmp4j");
 
   private Logging() {}
 
   static void configure(AgentConfig config) {
-    LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-    ctx.reset();
-    Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     long debug = config.integer("debug").orElse(0L);
-    root.setLevel(Level.INFO);
-    ctx.getLogger("org.glpiagent").setLevel(debug >= 2 ? Level.TRACE : debug == 1 ? Level.DEBUG : Level.INFO);
-    Level libs = debug >= 2 ? Level.DEBUG : Level.WARN;
-    for (String lib : new String[] {"okhttp3", "oshi", "com.networknt", "org.snmp4j"}) {
-      ctx.getLogger(lib).setLevel(libs);
-    }
+    Map<String, LogLevel> levels = new LinkedHashMap<>();
+    levels.put("org.glpiagent", debug >= 2 ? LogLevel.TRACE : debug == 1 ? LogLevel.DEBUG : LogLevel.INFO);
+    LogLevel libs = debug >= 2 ? LogLevel.DEBUG : LogLevel.WARN;
+    LIBRARIES.forEach(l -> levels.put(l, libs));
+
     Set<String> backends = new LinkedHashSet<>();
     config.list("logger").forEach(b -> backends.add(b.toLowerCase(Locale.ROOT)));
     if (config.string("logfile").isPresent()) {
@@ -49,64 +41,29 @@ final class Logging {
     if (backends.isEmpty()) {
       backends.add("stderr");
     }
+    List<LogSink> sinks = new ArrayList<>();
     for (String b : backends) {
       switch (b) {
-        case "file" -> config.string("logfile").ifPresent(f -> root.addAppender(file(ctx, f, config)));
-        case "syslog" -> root.addAppender(syslog(ctx, config.string("logfacility").orElse("LOG_USER")));
-        default -> root.addAppender(stderr(ctx));
+        case "file" -> config.string("logfile").ifPresent(f -> {
+          long max = Math.max(1, config.integer("logfile-maxsize").orElse(100L)) * 1024 * 1024;
+          try {
+            sinks.add(LogSetup.file(Path.of(f), max, 3));
+          } catch (IOException | RuntimeException e) {
+            System.err.println("glpi-agent: cannot open the log file " + f + " (" + e.getMessage() + "): logging to stderr");
+            sinks.add(LogSetup.stderr());
+          }
+        });
+        case "syslog" -> {
+          try {
+            sinks.add(LogSetup.syslog(config.string("logfacility").orElse("LOG_USER")));
+          } catch (IOException | RuntimeException e) {
+            System.err.println("glpi-agent: cannot log to syslog (" + e.getMessage() + "): logging to stderr");
+            sinks.add(LogSetup.stderr());
+          }
+        }
+        default -> sinks.add(LogSetup.stderr());
       }
     }
-  }
-
-  private static PatternLayoutEncoder encoder(LoggerContext ctx, String pattern) {
-    PatternLayoutEncoder e = new PatternLayoutEncoder();
-    e.setContext(ctx);
-    e.setPattern(pattern);
-    e.start();
-    return e;
-  }
-
-  private static Appender<ILoggingEvent> stderr(LoggerContext ctx) {
-    ConsoleAppender<ILoggingEvent> a = new ConsoleAppender<>();
-    a.setContext(ctx);
-    a.setName("stderr");
-    a.setTarget("System.err");
-    a.setEncoder(encoder(ctx, PATTERN));
-    a.start();
-    return a;
-  }
-
-  private static Appender<ILoggingEvent> file(LoggerContext ctx, String file, AgentConfig config) {
-    RollingFileAppender<ILoggingEvent> a = new RollingFileAppender<>();
-    a.setContext(ctx);
-    a.setName("file");
-    a.setFile(file);
-    FixedWindowRollingPolicy roll = new FixedWindowRollingPolicy();
-    roll.setContext(ctx);
-    roll.setParent(a);
-    roll.setFileNamePattern(file + ".%i");
-    roll.setMinIndex(1);
-    roll.setMaxIndex(3);
-    roll.start();
-    SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
-    trigger.setContext(ctx);
-    trigger.setMaxFileSize(FileSize.valueOf(config.integer("logfile-maxsize").orElse(100L) + "MB"));
-    trigger.start();
-    a.setRollingPolicy(roll);
-    a.setTriggeringPolicy(trigger);
-    a.setEncoder(encoder(ctx, PATTERN));
-    a.start();
-    return a;
-  }
-
-  private static Appender<ILoggingEvent> syslog(LoggerContext ctx, String facility) {
-    SyslogAppender a = new SyslogAppender();
-    a.setContext(ctx);
-    a.setName("syslog");
-    a.setSyslogHost("localhost");
-    a.setFacility(facility.replaceFirst("^LOG_", "").toUpperCase(Locale.ROOT));
-    a.setSuffixPattern("glpi-agent[" + ProcessHandle.current().pid() + "]: [%level] %msg");
-    a.start();
-    return a;
+    LogSetup.apply(LogLevel.INFO, levels, sinks.stream().distinct().toList());
   }
 }

@@ -25,7 +25,7 @@ final class AgentRun {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream realErr = System.err;
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-    System.setErr(errStream); // logback's console appender writes to the current System.err
+    System.setErr(errStream); // the stderr log sink writes to the current System.err
     try {
       int code =
           new Main(new PrintStream(out, true, StandardCharsets.UTF_8), errStream, dir.resolve("no-default.cfg"), dir)
