@@ -7,10 +7,6 @@ import java.util.Map;
 import org.glpiagent.config.OptionDef;
 import org.glpiagent.config.OptionKind;
 import org.glpiagent.config.Options;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code glpi-agent} command line, built from the option registry so that {@code agent.cfg}, the
@@ -19,36 +15,37 @@ import picocli.CommandLine.ParseResult;
 final class CommandLineSpec {
   private CommandLineSpec() {}
 
-  /** The picocli model of every option. */
-  static CommandSpec spec() {
-    CommandSpec spec = CommandSpec.create().name("glpi-agent");
-    spec.usageMessage()
-        .description(
+  /** Every option of the registry. */
+  static ArgParser parser() {
+    ArgParser p =
+        new ArgParser(
+            "glpi-agent",
             "GLPI agent: inventories this computer and runs the jobs of a GLPI server.",
-            "Options may also be set in agent.cfg (key = value); the command line wins.")
-        .sortOptions(false)
-        .width(110);
+            "Options may also be set in agent.cfg (key = value); the command line wins.");
     for (OptionDef d : Options.all()) {
       List<String> names = new ArrayList<>();
       d.shortName().ifPresent(s -> names.add("-" + s));
       names.add("--" + d.name());
-      OptionSpec.Builder b = OptionSpec.builder(names.toArray(String[]::new));
       String def = d.secret() ? "" : d.defaultValue().map(v -> " (default: " + v + ")").orElse("");
-      b.description("[" + d.group() + "] " + d.help() + def);
+      String help = "[" + d.group() + "] " + d.help() + def;
+      ArgParser.Arity arity;
+      String label;
       if (d.name().equals("debug")) {
-        b.type(boolean[].class).arity("0");
+        arity = ArgParser.Arity.COUNT;
+        label = "";
       } else if (d.kind() == OptionKind.FLAG) {
-        b.type(boolean.class).arity("0");
+        arity = ArgParser.Arity.FLAG;
+        label = "";
       } else if (d.name().equals("pidfile")) {
-        b.type(String.class).arity("0..1").paramLabel("FILE").fallbackValue("");
-      } else if (d.kind() == OptionKind.LIST) {
-        b.type(String[].class).paramLabel(label(d)).splitRegex(",");
+        arity = ArgParser.Arity.OPTIONAL_VALUE;
+        label = "FILE";
       } else {
-        b.type(String.class).paramLabel(label(d));
+        arity = d.kind() == OptionKind.LIST ? ArgParser.Arity.LIST : ArgParser.Arity.VALUE;
+        label = label(d);
       }
-      spec.addOption(b.build());
+      p.add(d.name(), arity, label, help, names.toArray(String[]::new));
     }
-    return spec;
+    return p;
   }
 
   private static String label(OptionDef d) {
@@ -60,27 +57,15 @@ final class CommandLineSpec {
     };
   }
 
-  /** The options the user gave, as registry name → values; flags as {@code "1"}. */
-  static Map<String, List<String>> values(ParseResult result) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (OptionSpec o : result.matchedOptions()) {
-      String name = o.longestName().substring(2);
-      Object v = o.getValue();
-      if (name.equals("debug")) {
-        out.put(name, List.of(String.valueOf(Math.min(2, v instanceof boolean[] b ? b.length : 1))));
-      } else if (v instanceof Boolean) {
-        out.put(name, List.of("1"));
-      } else if (v instanceof String[] arr) {
-        out.put(name, List.of(arr));
-      } else {
-        out.put(name, List.of(v == null ? "" : v.toString()));
-      }
-    }
-    return out;
+  /** The options the user gave, as registry name → values; flags as {@code "1"}, {@code debug} at most 2. */
+  static Map<String, List<String>> values(String... args) throws ArgParser.BadArguments {
+    Map<String, List<String>> given = new LinkedHashMap<>(parser().parse(args));
+    given.computeIfPresent("debug", (k, v) -> List.of(String.valueOf(Math.min(2, Integer.parseInt(v.get(0))))));
+    return given;
   }
 
   /** The usage text. */
   static String usage() {
-    return new CommandLine(spec()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    return parser().usage();
   }
 }

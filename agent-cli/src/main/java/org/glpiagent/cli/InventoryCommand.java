@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.glpiagent.config.AgentConfig;
 import org.glpiagent.identity.AgentIdentity;
 import org.glpiagent.target.DocumentFormat;
@@ -23,61 +22,48 @@ import org.glpiagent.task.TaskException;
 import org.glpiagent.tasks.inventory.Categories;
 import org.glpiagent.tasks.inventory.InventoryPlan;
 import org.glpiagent.tasks.inventory.InventoryTask;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code glpi-agent inventory}: the local inventory printed or written to a file, as glpi-agent's
  * {@code glpi-inventory} tool does, without any server. The {@code deviceid} is the agent's own (from
  * {@code vardir}), so an inventory injected later does not make a duplicate computer in GLPI.
  */
-@Command(
-    name = "inventory",
-    description = "Inventories this computer and prints the result (JSON by default) or writes it to a file.",
-    mixinStandardHelpOptions = true,
-    sortOptions = false)
-final class InventoryCommand implements Callable<Integer> {
-  @Option(names = "--json", description = "JSON, as GLPI takes it (the default)")
-  boolean json;
-
-  @Option(names = "--xml", description = "the legacy XML format")
-  boolean xml;
-
-  @Option(names = "--html", description = "an HTML page a person can read")
-  boolean html;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to this file instead of standard output")
-  Path output;
-
-  @Option(names = "--partial", paramLabel = "CATEGORY", description = "only this category (with hardware and bios)")
-  String partial;
-
-  @Option(names = "--no-category", paramLabel = "LIST", split = ",", description = "categories not to collect")
-  List<String> noCategory = new ArrayList<>();
-
-  @Option(names = {"-t", "--tag"}, description = "tag to put in the inventory")
-  String tag;
-
-  @Option(names = "--backend-collect-timeout", paramLabel = "N", description = "seconds one collector may take (default: 180)")
-  long timeout = 180;
-
-  @CommandLine.Mixin StandaloneTool.CommonOptions common = new StandaloneTool.CommonOptions();
+final class InventoryCommand {
+  static final ArgParser PARSER =
+      StandaloneTool.withCommonOptions(
+          new ArgParser("glpi-agent inventory", "Inventories this computer and prints the result (JSON by default) or writes it to a file.")
+              .flag("json", "JSON, as GLPI takes it (the default)", "--json")
+              .flag("xml", "the legacy XML format", "--xml")
+              .flag("html", "an HTML page a person can read", "--html")
+              .value("output", "FILE", "write to this file instead of standard output", "-o", "--output")
+              .value("partial", "CATEGORY", "only this category (with hardware and bios)", "--partial")
+              .add("no-category", ArgParser.Arity.LIST, "LIST", "categories not to collect", "--no-category")
+              .value("tag", "TAG", "tag to put in the inventory", "-t", "--tag")
+              .value("backend-collect-timeout", "N", "seconds one collector may take (default: 180)", "--backend-collect-timeout"));
 
   private final PrintStream out;
   private final PrintStream err;
+  private final Map<String, List<String>> given;
 
-  InventoryCommand(PrintStream out, PrintStream err) {
+  private InventoryCommand(PrintStream out, PrintStream err, Map<String, List<String>> given) {
     this.out = out;
     this.err = err;
+    this.given = given;
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    return StandaloneTool.execute("inventory", new InventoryCommand(out, err), args, out, err);
+    return StandaloneTool.execute("inventory", PARSER, args, out, err, given -> new InventoryCommand(out, err, given).call());
   }
 
-  @Override
-  public Integer call() throws Exception {
+  int call() throws Exception {
+    boolean json = given.containsKey("json");
+    boolean xml = given.containsKey("xml");
+    boolean html = given.containsKey("html");
+    String partial = StandaloneTool.string(given, "partial");
+    String tag = StandaloneTool.string(given, "tag");
+    Path output = StandaloneTool.path(given, "output");
+    long timeout = StandaloneTool.number(given, "backend-collect-timeout", 180);
+    List<String> noCategory = StandaloneTool.list(given, "no-category");
     if ((json ? 1 : 0) + (xml ? 1 : 0) + (html ? 1 : 0) > 1) {
       err.println("glpi-agent inventory: choose one of --json, --xml, --html");
       return 2;
@@ -86,10 +72,10 @@ final class InventoryCommand implements Callable<Integer> {
       err.println("glpi-agent inventory: --partial " + partial + ": unknown category (see glpi-agent --list-categories)");
       return 2;
     }
-    StandaloneTool.logging(common.debug);
+    StandaloneTool.logging(StandaloneTool.debug(given));
     DocumentFormat format = html ? DocumentFormat.HTML : xml ? DocumentFormat.XML : DocumentFormat.JSON;
     Clock clock = Clock.systemDefaultZone();
-    AgentIdentity id = StandaloneTool.identity(common.vardir, err);
+    AgentIdentity id = StandaloneTool.identity(StandaloneTool.path(given, "vardir"), err);
     List<String> disabled = new ArrayList<>(noCategory);
     if (partial != null) {
       Categories.ALL.stream().filter(c -> !c.equals(partial) && !c.equals("hardware") && !c.equals("bios")).forEach(disabled::add);

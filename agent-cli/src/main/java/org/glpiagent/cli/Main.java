@@ -10,8 +10,6 @@ import org.glpiagent.config.AgentConfig;
 import org.glpiagent.config.ConfigException;
 import org.glpiagent.config.ConfigLoader;
 import org.glpiagent.task.Task;
-import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code glpi-agent} command: reads the command line and the configuration, then runs the agent once or
@@ -44,15 +42,14 @@ public final class Main {
     if (args.length > 0 && args[0].equals("netdiscovery")) {
       return NetDiscoveryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
-    ParseResult parsed;
+    Map<String, List<String>> given;
     try {
-      parsed = new CommandLine(CommandLineSpec.spec()).parseArgs(args);
-    } catch (CommandLine.ParameterException e) {
+      given = CommandLineSpec.values(args);
+    } catch (ArgParser.BadArguments e) {
       err.println("glpi-agent: " + e.getMessage());
       err.println("see glpi-agent --help");
       return 2;
     }
-    Map<String, List<String>> given = CommandLineSpec.values(parsed);
     if (given.containsKey("help")) {
       out.print(CommandLineSpec.usage());
       return 0;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.glpiagent.config.AgentConfig;
 import org.glpiagent.protocol.Json;
 import org.glpiagent.protocol.XmlWriter;
@@ -26,74 +25,81 @@ import org.glpiagent.tasks.netdiscovery.IpRange;
 import org.glpiagent.tasks.netdiscovery.NetDiscoveryTask;
 import org.glpiagent.tasks.snmp.Credential;
 import org.glpiagent.tasks.snmp.SnmpClient;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code glpi-agent netdiscovery}: sweeps a range from the command line, as glpi-agent's
  * {@code glpi-netdiscovery} does, printing the found devices or saving one JSON file per device.
  */
-@Command(name = "netdiscovery", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Discovers the devices of an IP range over SNMP (and the ARP cache).")
-final class NetDiscoveryCommand implements Callable<Integer> {
-  @Option(names = {"--first", "--host"}, paramLabel = "IP", description = "first address of the range")
-  String first;
+final class NetDiscoveryCommand {
+  static final ArgParser PARSER =
+      StandaloneTool.withCommonOptions(
+          new ArgParser("glpi-agent netdiscovery", "Discovers the devices of an IP range over SNMP (and the ARP cache).")
+              .value("first", "IP", "first address of the range", "--first", "--host")
+              .value("last", "IP", "last address of the range (default: --first)", "--last")
+              .value("network", "CIDR", "a network such as 192.0.2.0/24, instead of --first/--last", "--network")
+              .add("community", ArgParser.Arity.LIST, "COMMUNITY", "SNMP community, may be repeated (default: public)", "--community")
+              .flag("v1", "use SNMP v1 for communities (default v2c)", "--v1")
+              .add("credentials", ArgParser.Arity.REPEATED, "SPEC",
+                  "e.g. version:3,username:u,authprotocol:sha,authpassword:a,privprotocol:aes,privpassword:p; may be repeated", "--credentials")
+              .add("port", ArgParser.Arity.LIST, "PORT", "SNMP ports (default: 161)", "--port")
+              .value("threads", "N", "addresses scanned at once (default: 1)", "--threads")
+              .value("timeout", "S", "SNMP time-out in seconds (default: 1)", "--timeout")
+              .value("retries", "N", "SNMP retries (default: 0)", "--retries")
+              .add("file", ArgParser.Arity.LIST, "WALK", "identify the device recorded in an snmpwalk -On file instead of sweeping; may be repeated", "--file")
+              .value("save", "DIR", "write DIR/netdiscovery/<ip>.json instead of printing", "-s", "--save")
+              .flag("control", "also print the START, NBIP and END messages", "--control"));
 
-  @Option(names = "--last", paramLabel = "IP", description = "last address of the range (default: --first)")
-  String last;
-
-  @Option(names = "--network", paramLabel = "CIDR", description = "a network such as 192.0.2.0/24, instead of --first/--last")
-  String network;
-
-  @Option(names = "--community", paramLabel = "COMMUNITY", description = "SNMP community, may be repeated (default: public)")
-  List<String> communities = new ArrayList<>();
-
-  @Option(names = "--v1", description = "use SNMP v1 for communities (default v2c)")
-  boolean v1;
-
-  @Option(names = "--credentials", paramLabel = "SPEC",
-      description = "e.g. version:3,username:u,authprotocol:sha,authpassword:a,privprotocol:aes,privpassword:p; may be repeated")
-  List<String> credentials = new ArrayList<>();
-
-  @Option(names = "--port", paramLabel = "PORT", split = ",", description = "SNMP ports (default: 161)")
-  List<Integer> ports = new ArrayList<>();
-
-  @Option(names = "--threads", paramLabel = "N", description = "addresses scanned at once (default: 1)")
-  int threads = 1;
-
-  @Option(names = "--timeout", paramLabel = "S", description = "SNMP time-out in seconds (default: 1)")
-  int timeout = 1;
-
-  @Option(names = "--retries", paramLabel = "N", description = "SNMP retries (default: 0)")
-  int retries;
-
-  @Option(names = "--file", paramLabel = "WALK", description = "identify the device recorded in an snmpwalk -On file instead of sweeping; may be repeated")
-  List<Path> files = new ArrayList<>();
-
-  @Option(names = {"-s", "--save"}, paramLabel = "DIR", description = "write DIR/netdiscovery/<ip>.json instead of printing")
-  Path save;
-
-  @Option(names = "--control", description = "also print the START, NBIP and END messages")
-  boolean control;
-
-  @CommandLine.Mixin StandaloneTool.CommonOptions common = new StandaloneTool.CommonOptions();
+  final String first;
+  final String last;
+  final String network;
+  final List<String> communities;
+  final boolean v1;
+  final List<String> credentials;
+  final List<Integer> ports = new ArrayList<>();
+  final int threads;
+  final int timeout;
+  final int retries;
+  final List<Path> files = new ArrayList<>();
+  final Path save;
+  final boolean control;
+  final Path vardir;
+  final int debug;
 
   private final PrintStream out;
   private final PrintStream err;
 
-  NetDiscoveryCommand(PrintStream out, PrintStream err) {
+  NetDiscoveryCommand(PrintStream out, PrintStream err, Map<String, List<String>> given) throws StandaloneTool.BadValue {
     this.out = out;
     this.err = err;
+    first = StandaloneTool.string(given, "first");
+    last = StandaloneTool.string(given, "last");
+    network = StandaloneTool.string(given, "network");
+    communities = StandaloneTool.list(given, "community");
+    v1 = given.containsKey("v1");
+    credentials = StandaloneTool.list(given, "credentials");
+    for (String p : StandaloneTool.list(given, "port")) {
+      try {
+        ports.add(Integer.parseInt(p));
+      } catch (NumberFormatException e) {
+        throw new StandaloneTool.BadValue("--port \"" + p + "\": not a port number");
+      }
+    }
+    threads = (int) StandaloneTool.number(given, "threads", 1);
+    timeout = (int) StandaloneTool.number(given, "timeout", 1);
+    retries = (int) StandaloneTool.number(given, "retries", 0);
+    StandaloneTool.list(given, "file").forEach(f -> files.add(Path.of(f)));
+    save = StandaloneTool.path(given, "save");
+    control = given.containsKey("control");
+    vardir = StandaloneTool.path(given, "vardir");
+    debug = StandaloneTool.debug(given);
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    return StandaloneTool.execute("netdiscovery", new NetDiscoveryCommand(out, err), args, out, err);
+    return StandaloneTool.execute("netdiscovery", PARSER, args, out, err, given -> new NetDiscoveryCommand(out, err, given).call());
   }
 
-  @Override
-  public Integer call() throws Exception {
-    StandaloneTool.logging(common.debug);
+  int call() throws Exception {
+    StandaloneTool.logging(debug);
     if (!files.isEmpty()) {
       return fromWalks();
     }
@@ -105,8 +111,8 @@ final class NetDiscoveryCommand implements Callable<Integer> {
       return 2;
     }
     Clock clock = Clock.systemDefaultZone();
-    Path dir = common.vardir != null ? common.vardir : Launch.defaultVardir();
-    String deviceId = StandaloneTool.identity(common.vardir, err).deviceId();
+    Path dir = vardir != null ? vardir : Launch.defaultVardir();
+    String deviceId = StandaloneTool.identity(vardir, err).deviceId();
     ResultSink sink = save != null
         ? new LocalSink(new Target.Local("local0", save.toString()), deviceId, Optional.empty(), DocumentFormat.JSON, out)
         : new ResultSink() {
@@ -161,7 +167,7 @@ final class NetDiscoveryCommand implements Callable<Integer> {
       content.put("PROCESSNUMBER", "0");
       ObjectNode r = Json.MAPPER.createObjectNode();
       r.set("CONTENT", content);
-      r.put("DEVICEID", StandaloneTool.identity(common.vardir, err).deviceId());
+      r.put("DEVICEID", StandaloneTool.identity(vardir, err).deviceId());
       r.put("QUERY", "NETDISCOVERY");
       out.write(XmlWriter.request(r));
     }
