@@ -18,8 +18,12 @@ final class BusCollectors {
 
   static Collector pci() {
     return new AccountsCollector.Named("controller", (content, p) -> {
-      PciIds ids = p.dataFile("/usr/share/misc/pci.ids").or(() -> p.dataFile("/usr/share/hwdata/pci.ids")).map(PciIds::parse).orElse(PciIds.empty());
-      for (String slot : p.list("/sys/bus/pci/devices")) {
+      java.util.List<String> slots = p.list("/sys/bus/pci/devices");
+      java.util.Set<String> vendors = new java.util.HashSet<>();
+      slots.forEach(slot -> vendors.add(hex4(p.file("/sys/bus/pci/devices/" + slot + "/vendor").orElse(""))));
+      PciIds ids = p.dataFile("/usr/share/misc/pci.ids").or(() -> p.dataFile("/usr/share/hwdata/pci.ids"))
+          .map(t -> PciIds.parse(t, vendors::contains)).orElse(PciIds.empty());
+      for (String slot : slots) {
         String dir = "/sys/bus/pci/devices/" + slot;
         String vendor = hex4(p.file(dir + "/vendor").orElse(""));
         String device = hex4(p.file(dir + "/device").orElse(""));
@@ -47,8 +51,13 @@ final class BusCollectors {
 
   static Collector usb() {
     return new AccountsCollector.Named("usb", (content, p) -> {
-      PciIds ids = p.dataFile("/usr/share/misc/usb.ids").or(() -> p.dataFile("/var/lib/usbutils/usb.ids")).map(PciIds::parse).orElse(PciIds.empty());
-      for (String dev : p.list("/sys/bus/usb/devices")) {
+      java.util.List<String> devs = p.list("/sys/bus/usb/devices");
+      java.util.Set<String> vendors = new java.util.HashSet<>();
+      devs.forEach(dev -> vendors.add(hex4(p.file("/sys/bus/usb/devices/" + dev + "/idVendor").orElse(""))));
+      PciIds ids = vendors.stream().allMatch(java.util.Objects::isNull) ? PciIds.empty()
+          : p.dataFile("/usr/share/misc/usb.ids").or(() -> p.dataFile("/var/lib/usbutils/usb.ids"))
+              .map(t -> PciIds.parse(t, vendors::contains)).orElse(PciIds.empty());
+      for (String dev : devs) {
         String dir = "/sys/bus/usb/devices/" + dev;
         if (dev.contains(":") || dev.startsWith("usb")) {
           continue; // interfaces and root hubs

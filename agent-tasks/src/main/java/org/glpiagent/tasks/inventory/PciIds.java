@@ -13,22 +13,45 @@ final class PciIds {
 
   private PciIds() {}
 
+  /** Every vendor and device of the file. */
   static PciIds parse(String text) {
+    return parse(text, v -> true);
+  }
+
+  /**
+   * The vendors (lower-case hex ids) that {@code wanted} accepts and their devices. The file is scanned in
+   * place, without splitting it into lines: {@code pci.ids} is over a megabyte, and a computer has a few
+   * dozen devices from a handful of vendors.
+   */
+  static PciIds parse(String text, java.util.function.Predicate<String> wanted) {
     PciIds ids = new PciIds();
     String vendor = null;
-    for (String line : text.split("\n")) {
-      if (line.startsWith("#") || line.isBlank()) {
-        continue;
+    int at = 0;
+    int n = text.length();
+    while (at < n) {
+      int end = text.indexOf('\n', at);
+      if (end < 0) {
+        end = n;
       }
-      if (line.startsWith("C ")) {
+      char c = text.charAt(at);
+      if (c == 'C' && at + 1 < n && text.charAt(at + 1) == ' ') {
         break; // device classes follow: not needed
       }
-      if (!line.startsWith("\t") && line.length() > 6 && line.charAt(4) == ' ') {
-        vendor = line.substring(0, 4).toLowerCase();
-        ids.vendors.put(vendor, line.substring(4).strip());
-      } else if (vendor != null && line.startsWith("\t") && !line.startsWith("\t\t") && line.length() > 7) {
-        ids.devices.put(vendor + ":" + line.substring(1, 5).toLowerCase(), line.substring(5).strip());
+      if (c == '\t') {
+        boolean device = vendor != null && at + 1 < end && text.charAt(at + 1) != '\t' && end - at > 7;
+        if (device) {
+          ids.devices.put(vendor + ":" + text.substring(at + 1, at + 5).toLowerCase(), text.substring(at + 5, end).strip());
+        }
+      } else if (c != '#' && end - at > 6 && text.charAt(at + 4) == ' ') {
+        String id = text.substring(at, at + 4).toLowerCase();
+        vendor = wanted.test(id) ? id : null;
+        if (vendor != null) {
+          ids.vendors.put(vendor, text.substring(at + 4, end).strip());
+        }
+      } else if (c != '#' && !text.substring(at, end).isBlank()) {
+        vendor = null;
       }
+      at = end + 1;
     }
     return ids;
   }

@@ -156,6 +156,12 @@ class RulesTest {
     assertThat(ids.device("8086", "1237")).isEqualTo("440FX - 82441FX PMC [Natoma]");
     assertThat(ids.device("1AF4", "1000")).isEqualTo("Virtio network device");
     assertThat(ids.device("8086", "1af4")).isNull();
+    PciIds only = PciIds.parse("8086  Intel Corporation\r\n\t1237  Natoma\r\n1af4  Red Hat, Inc.\r\n\t1000  Virtio network device\r\n\tzz\n12\n", "1af4"::equals);
+    assertThat(only.vendor("8086")).isNull();
+    assertThat(only.device("8086", "1237")).isNull();
+    assertThat(only.vendor("1af4")).isEqualTo("Red Hat, Inc.");
+    assertThat(only.device("1af4", "1000")).isEqualTo("Virtio network device");
+    assertThat(PciIds.parse("").vendor("8086")).isNull();
     assertThat(BusCollectors.className("020000")).isEqualTo("Network controller");
     assertThat(BusCollectors.hex4("0x8086")).isEqualTo("8086");
     assertThat(BusCollectors.hex4("zz")).isNull();
