@@ -50,7 +50,7 @@ public final class InventoryTask implements Task<InventoryPlan> {
             AccountsCollector.localGroups(), AccountsCollector.loggedUsers(), AccountsCollector.environment(),
             BusCollectors.pci(), BusCollectors.usb(), DeviceCollectors.videos(), DeviceCollectors.sounds(),
             DeviceCollectors.batteries(), DeviceCollectors.monitors(), MachineCollectors.remoteManagement(),
-            MachineCollectors.printers(), MachineCollectors.virtualMachines()),
+            MachineCollectors.printers(), MachineCollectors.virtualMachines(), LvmCollector.lvm()),
         Path.of("/"));
   }
 

@@ -36,7 +36,10 @@ class ParserCasesTest {
           Map.entry("docker", Machines::docker),
           Map.entry("virsh", Machines::virsh),
           Map.entry("teamviewer", s -> Machines.teamviewer(s).stream().toList()),
-          Map.entry("anydesk", s -> Machines.anydesk(s).stream().toList()));
+          Map.entry("anydesk", s -> Machines.anydesk(s).stream().toList()),
+          Map.entry("pvs", Lvm::pvs),
+          Map.entry("vgs", Lvm::vgs),
+          Map.entry("lvs", Lvm::lvs));
 
   static Stream<Path> cases() throws IOException {
     try (Stream<Path> s = Files.walk(ROOT, 2)) {
