@@ -39,7 +39,7 @@ public final class InventoryTask implements Task<InventoryPlan> {
   static final String VERSION_CLIENT = "GLPI-Agent_v1.0-java";
 
   private final List<Collector> collectors;
-  private final Path root;
+  private final java.util.function.Function<java.time.Clock, Platform> platforms;
 
   public InventoryTask() {
     this(
@@ -50,13 +50,19 @@ public final class InventoryTask implements Task<InventoryPlan> {
             AccountsCollector.localGroups(), AccountsCollector.loggedUsers(), AccountsCollector.environment(),
             BusCollectors.pci(), BusCollectors.usb(), DeviceCollectors.videos(), DeviceCollectors.sounds(),
             DeviceCollectors.batteries(), DeviceCollectors.monitors(), MachineCollectors.remoteManagement(),
-            MachineCollectors.printers(), MachineCollectors.virtualMachines(), LvmCollector.lvm()),
+            MachineCollectors.printers(), MachineCollectors.virtualMachines(), LvmCollector.lvm(),
+            WindowsCollectors.antivirus(), WindowsCollectors.firewalls(), WindowsCollectors.licenses()),
         Path.of("/"));
   }
 
   InventoryTask(List<Collector> collectors, Path root) {
+    this(collectors, clock -> new Platform(clock, root));
+  }
+
+  /** With the platform collectors read through, made for each run; tests give recorded commands. */
+  InventoryTask(List<Collector> collectors, java.util.function.Function<java.time.Clock, Platform> platforms) {
     this.collectors = List.copyOf(collectors);
-    this.root = root;
+    this.platforms = platforms;
   }
 
   /**
@@ -113,7 +119,7 @@ public final class InventoryTask implements Task<InventoryPlan> {
   public void run(InventoryPlan plan, TaskContext context) throws TaskException, InterruptedException {
     started = context.clock().instant();
     InventoryContent content = new InventoryContent(VERSION_CLIENT);
-    Platform platform = new Platform(context.clock(), root);
+    Platform platform = platforms.apply(context.clock());
     List<String> failed = new ArrayList<>();
     // every collector in its own virtual thread, all at once: most of them wait on files and commands, and
     // the slowest one, not their sum, sets the inventory's time; each still has the collector time-out

@@ -5,21 +5,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import oshi.SystemInfo;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.software.os.OperatingSystem;
 
-/** What collectors read the machine through: OSHI, the clock and small system files. */
+/** What collectors read the machine through: OSHI, the clock, small system files and commands. */
 final class Platform {
+  /** How commands run: as processes, or from recorded outputs in tests. */
+  interface Commands {
+    /** The command's standard output, if it exists and ends in time with status 0. */
+    Optional<String> run(Duration timeout, String... argv);
+  }
+
   private final SystemInfo oshi = new SystemInfo();
   private final Clock clock;
   private final Path root;
+  private final Commands commands;
+  private final boolean windows;
   private volatile HardwareAbstractionLayer hardware;
 
+  /** This machine: files under {@code root}, commands as processes. */
   Platform(Clock clock, Path root) {
     this.clock = clock;
     this.root = root;
+    this.commands = this::process;
+    this.windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+  }
+
+  /** Files under {@code root}, commands answered by {@code commands}, and Windows or not as told. */
+  Platform(Clock clock, Path root, Commands commands, boolean windows) {
+    this.clock = clock;
+    this.root = root;
+    this.commands = commands;
+    this.windows = windows;
   }
 
   HardwareAbstractionLayer hardware() {
@@ -35,6 +55,16 @@ final class Platform {
 
   Clock clock() {
     return clock;
+  }
+
+  /** Whether this is Windows, where collectors read PowerShell and the registry instead of files. */
+  boolean windows() {
+    return windows;
+  }
+
+  /** What a PowerShell script prints, run without profile or prompt. */
+  Optional<String> powershell(Duration timeout, String script) {
+    return command(timeout, "powershell", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-Command", script);
   }
 
   /** A small system file's trimmed text (such as {@code /sys/class/dmi/id/chassis_type}), if readable. */
@@ -55,6 +85,10 @@ final class Platform {
    * {@code LC_ALL=C} so that output is parseable whatever the system's language.
    */
   Optional<String> command(Duration timeout, String... argv) {
+    return commands.run(timeout, argv);
+  }
+
+  private Optional<String> process(Duration timeout, String... argv) {
     if (!onPath(argv[0])) {
       return Optional.empty();
     }
@@ -89,14 +123,23 @@ final class Platform {
     }
   }
 
-  private static boolean onPath(String program) {
-    if (program.contains("/")) {
+  private boolean onPath(String program) {
+    if (program.contains("/") || program.contains("\\")) {
       return Files.isExecutable(Path.of(program));
     }
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
-    for (String dir : (path + ":/usr/sbin:/sbin").split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
+    // Windows programs are found with their extension (reg.exe, powershell.exe)
+    List<String> names = windows() ? List.of(program + ".exe", program + ".com", program) : List.of(program);
+    String dirs = windows() ? path : path + ":/usr/sbin:/sbin";
+    for (String dir : dirs.split(java.io.File.pathSeparator)) {
+      for (String name : names) {
+        try {
+          if (!dir.isEmpty() && Files.isExecutable(Path.of(dir.strip(), name))) {
+            return true;
+          }
+        } catch (java.nio.file.InvalidPathException e) {
+          // a PATH entry that is not a path
+        }
       }
     }
     return false;

@@ -19,7 +19,7 @@ final class SoftwareCollector implements Collector {
 
   @Override
   public void collect(InventoryContent content, Platform p) {
-    if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+    if (p.windows()) {
       windows(content, p);
       return;
     }

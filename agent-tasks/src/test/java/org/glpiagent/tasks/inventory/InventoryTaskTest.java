@@ -124,4 +124,65 @@ class InventoryTaskTest {
     assertThat(content.path("printers").toString()).doesNotContain("secret@");
     assertThat(content.path("remote_mgmt").findValuesAsText("id")).containsExactly("1234567890", "987654321");
   }
+
+  /** Commands answered from the parser fixtures; any other command is absent. */
+  private static Platform.Commands recorded(Map<String, String> fixtureByCommand) {
+    return (timeout, argv) -> {
+      String key = argv[0].equals("powershell") ? argv[argv.length - 1] : argv[0];
+      String fixture = fixtureByCommand.get(key);
+      try {
+        return fixture == null ? java.util.Optional.empty()
+            : java.util.Optional.of(java.nio.file.Files.readString(Path.of("src/test/resources/inventory/parsers", fixture, "input")));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+  }
+
+  @Test
+  void windowsSecurityCenterSectionsPassTheSchema() throws Exception {
+    Platform.Commands commands = recorded(Map.of(
+        WindowsSecurity.ANTIVIRUS_SCRIPT, "antivirus/windows-11",
+        WindowsSecurity.FIREWALL_SCRIPT, "firewall/windows-11",
+        WindowsSecurity.LICENSE_SCRIPT, "licenseinfo/windows-11"));
+    InventoryTask task = new InventoryTask(
+        List.of(WindowsCollectors.antivirus(), WindowsCollectors.firewalls(), WindowsCollectors.licenses()),
+        clock -> new Platform(clock, dir, commands, true));
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    ObjectNode doc = message(submitted.get(0));
+    assertThat(InventorySchema.CURRENT.violations(doc)).isEmpty();
+    assertThat(InventorySchema.STRICT_1_1_36.violations(doc)).isEmpty();
+    JsonNode content = doc.path("content");
+    assertThat(content.path("antivirus").findValuesAsText("name")).containsExactly("Windows Defender", "ESET Security", "Old Antivirus");
+    assertThat(content.path("antivirus").get(0).path("enabled").asBoolean()).isFalse();
+    assertThat(content.path("antivirus").get(0).path("base_version").asText()).isEqualTo("1.419.402.0");
+    assertThat(content.path("antivirus").get(2).path("uptodate").asBoolean()).isFalse();
+    assertThat(content.path("firewalls").findValuesAsText("status")).containsExactly("on", "on", "off");
+    assertThat(content.path("licenseinfos").findValuesAsText("key")).contains("XXXXX-XXXXX-XXXXX-XXXXX-3V66T");
+  }
+
+  @Test
+  void windowsOnlyCollectorsStayQuietElsewhere() throws Exception {
+    Platform.Commands commands = recorded(Map.of(WindowsSecurity.FIREWALL_SCRIPT, "firewall/windows-11"));
+    InventoryTask task = new InventoryTask(List.of(WindowsCollectors.firewalls()), clock -> new Platform(clock, dir, commands, false));
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    assertThat(message(submitted.get(0)).path("content").has("firewalls")).isFalse();
+  }
+
+  @Test
+  void lvmSectionsPassTheSchema() throws Exception {
+    Platform.Commands commands = recorded(Map.of("pvs", "pvs/debian-12", "vgs", "vgs/debian-12", "lvs", "lvs/debian-12"));
+    InventoryTask task = new InventoryTask(List.of(LvmCollector.lvm()), clock -> new Platform(clock, dir, commands, false));
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    ObjectNode doc = message(submitted.get(0));
+    assertThat(InventorySchema.CURRENT.violations(doc)).isEmpty();
+    assertThat(InventorySchema.STRICT_1_1_36.violations(doc)).isEmpty();
+    JsonNode content = doc.path("content");
+    assertThat(content.path("physical_volumes").findValuesAsText("device")).containsExactly("/dev/loop0", "/dev/loop1");
+    assertThat(content.path("volume_groups").get(0).path("size").asLong()).isEqualTo(312);
+    assertThat(content.path("logical_volumes").findValuesAsText("lv_name")).containsExactly("lvhome", "lvlogs");
+  }
 }

@@ -39,7 +39,10 @@ class ParserCasesTest {
           Map.entry("anydesk", s -> Machines.anydesk(s).stream().toList()),
           Map.entry("pvs", Lvm::pvs),
           Map.entry("vgs", Lvm::vgs),
-          Map.entry("lvs", Lvm::lvs));
+          Map.entry("lvs", Lvm::lvs),
+          Map.entry("antivirus", WindowsSecurity::antivirus),
+          Map.entry("firewall", WindowsSecurity::firewalls),
+          Map.entry("licenseinfo", WindowsSecurity::licenses));
 
   static Stream<Path> cases() throws IOException {
     try (Stream<Path> s = Files.walk(ROOT, 2)) {

@@ -166,4 +166,15 @@ class RulesTest {
     assertThat(BusCollectors.hex4("0x8086")).isEqualTo("8086");
     assertThat(BusCollectors.hex4("zz")).isNull();
   }
+
+  @Test
+  void windowsSecurityOutputThatIsNotJsonGivesNothing() {
+    for (String bad : new String[] {"", "   ", "Get-CimInstance : Invalid namespace", "[{\"displayName\":", "42", "[1,2]", "null"}) {
+      assertThat(WindowsSecurity.antivirus(bad)).as(bad).isEmpty();
+      assertThat(WindowsSecurity.firewalls(bad)).as(bad).isEmpty();
+      assertThat(WindowsSecurity.licenses(bad)).as(bad).isEmpty();
+    }
+    assertThat(WindowsSecurity.antivirus("{\"displayName\":\"X\",\"productState\":\"junk\"}"))
+        .singleElement().satisfies(a -> assertThat(a.enabled() || a.uptodate()).isFalse());
+  }
 }
