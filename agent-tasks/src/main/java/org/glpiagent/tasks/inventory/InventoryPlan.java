@@ -8,8 +8,10 @@ import java.util.Set;
  *
  * @param disabled categories not to collect (configuration and the server's {@code no-category} together)
  * @param collectorTimeout how long one collector may take
+ * @param scanHomedirs look into users' home folders ({@code scan-homedirs})
+ * @param scanProfiles read the registry of users who are not logged on ({@code scan-profiles})
  */
-public record InventoryPlan(Set<String> disabled, Duration collectorTimeout) {
+public record InventoryPlan(Set<String> disabled, Duration collectorTimeout, boolean scanHomedirs, boolean scanProfiles) {
   public InventoryPlan {
     disabled = Set.copyOf(disabled);
     if (collectorTimeout.isNegative() || collectorTimeout.isZero()) {

@@ -112,14 +112,14 @@ public final class InventoryTask implements Task<InventoryPlan> {
       disabled.add(c);
     }
     Duration timeout = context.config().seconds("backend-collect-timeout").filter(d -> !d.isZero()).orElse(Duration.ofSeconds(180));
-    return Optional.of(new InventoryPlan(disabled, timeout));
+    return Optional.of(new InventoryPlan(disabled, timeout, context.config().flag("scan-homedirs"), context.config().flag("scan-profiles")));
   }
 
   @Override
   public void run(InventoryPlan plan, TaskContext context) throws TaskException, InterruptedException {
     started = context.clock().instant();
     InventoryContent content = new InventoryContent(VERSION_CLIENT);
-    Platform platform = platforms.apply(context.clock());
+    Platform platform = platforms.apply(context.clock()).scanning(plan.scanHomedirs(), plan.scanProfiles());
     List<String> failed = new ArrayList<>();
     // every collector in its own virtual thread, all at once: most of them wait on files and commands, and
     // the slowest one, not their sum, sets the inventory's time; each still has the collector time-out

@@ -1,6 +1,7 @@
 package org.glpiagent.tasks.inventory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,15 @@ final class Machines {
 
   record Printer(String name, String description, String port, boolean shared, String status, boolean network) {}
 
-  record Guest(String name, String uuid, String status, String vmtype, String subsystem, String image) {}
+  record Guest(String name, String uuid, String status, String vmtype, String subsystem, String image, Long memoryMb, Integer vcpu, String owner) {
+    Guest(String name, String uuid, String status, String vmtype, String subsystem, String image) {
+      this(name, uuid, status, vmtype, subsystem, image, null, null, null);
+    }
+
+    Guest ownedBy(String user) {
+      return new Guest(name, uuid, status, vmtype, subsystem, image, memoryMb, vcpu, user);
+    }
+  }
 
   private Machines() {}
 
@@ -116,6 +125,75 @@ final class Machines {
           : st.startsWith("idle") ? "idle" : st.startsWith("crashed") ? "crashed" : st.startsWith("in shutdown") ? "shutdown"
           : st.startsWith("blocked") ? "blocked" : "off";
       out.add(new Guest(f[1], null, status, "libvirt", "kvm", null));
+    }
+    return out;
+  }
+
+  /** {@code VBoxManage -nologo list vms}: {@code "name" {uuid}} lines; the uuids. */
+  static List<String> virtualboxIds(String output) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\".*\"\\s+\\{([0-9a-fA-F-]{36})\\}\\s*$").matcher(output);
+    while (m.find()) {
+      out.add(m.group(1).toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+
+  /**
+   * {@code VBoxManage -nologo showvminfo UUID --machinereadable}: {@code key="value"} (or {@code key=value})
+   * lines, of which {@code name}, {@code UUID}, {@code VMState}, {@code memory} (MB) and {@code cpus} are taken.
+   */
+  static Optional<Guest> virtualboxInfo(String output) {
+    Map<String, String> v = new HashMap<>();
+    for (String line : output.split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      String key = line.substring(0, eq).strip().replaceAll("^\"|\"$", "");
+      String value = line.substring(eq + 1).strip().replaceAll("^\"|\"$", "");
+      v.putIfAbsent(key, value);
+    }
+    String name = v.get("name");
+    String uuid = v.get("UUID");
+    if (name == null || name.isEmpty() || uuid == null || uuid.isEmpty()) {
+      return Optional.empty();
+    }
+    String status = switch (v.getOrDefault("VMState", "").toLowerCase(Locale.ROOT)) {
+      case "running" -> "running";
+      case "paused" -> "paused";
+      case "aborted", "gurumeditation" -> "crashed";
+      default -> "off";
+    };
+    return Optional.of(new Guest(name, uuid.toLowerCase(Locale.ROOT), status, "virtualbox", "Oracle VM VirtualBox", null,
+        number(v.get("memory")), Optional.ofNullable(number(v.get("cpus"))).map(Long::intValue).orElse(null), null));
+  }
+
+  private static Long number(String s) {
+    try {
+      return s == null ? null : Long.valueOf(s.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** {@code lxc-ls --fancy --fancy-format name,state}: a heading line, then one container per line. */
+  static List<Guest> lxc(String output) {
+    List<Guest> out = new ArrayList<>();
+    for (String line : output.split("\n")) {
+      String[] f = line.strip().split("\\s+");
+      if (f.length < 2 || f[0].equals("NAME") || f[0].isEmpty()) {
+        continue;
+      }
+      String status = switch (f[1].toUpperCase(Locale.ROOT)) {
+        case "RUNNING" -> "running";
+        case "FROZEN" -> "paused";
+        case "STOPPED" -> "off";
+        default -> null;
+      };
+      if (status != null) {
+        out.add(new Guest(f[0], null, status, "lxc", "LXC", null));
+      }
     }
     return out;
   }

@@ -24,6 +24,7 @@ final class Platform {
   private final Path root;
   private final Commands commands;
   private final boolean windows;
+  private final boolean superuser;
   private volatile HardwareAbstractionLayer hardware;
 
   /** This machine: files under {@code root}, commands as processes. */
@@ -32,14 +33,16 @@ final class Platform {
     this.root = root;
     this.commands = this::process;
     this.windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+    this.superuser = windows || "root".equals(System.getProperty("user.name"));
   }
 
-  /** Files under {@code root}, commands answered by {@code commands}, and Windows or not as told. */
-  Platform(Clock clock, Path root, Commands commands, boolean windows) {
+  /** Files under {@code root}, commands answered by {@code commands}, Windows or not and root or not as told. */
+  Platform(Clock clock, Path root, Commands commands, boolean windows, boolean superuser) {
     this.clock = clock;
     this.root = root;
     this.commands = commands;
     this.windows = windows;
+    this.superuser = superuser;
   }
 
   HardwareAbstractionLayer hardware() {
@@ -55,6 +58,31 @@ final class Platform {
 
   Clock clock() {
     return clock;
+  }
+
+  private volatile boolean scanHomedirs;
+  private volatile boolean scanProfiles;
+
+  /** Sets the configuration's {@code scan-homedirs} and {@code scan-profiles} for this run. */
+  Platform scanning(boolean homedirs, boolean profiles) {
+    this.scanHomedirs = homedirs;
+    this.scanProfiles = profiles;
+    return this;
+  }
+
+  /** {@code scan-homedirs}: look into users' home folders (their virtual machines). */
+  boolean scanHomedirs() {
+    return scanHomedirs;
+  }
+
+  /** {@code scan-profiles}: load the registry of users who are not logged on (their software). */
+  boolean scanProfiles() {
+    return scanProfiles;
+  }
+
+  /** Whether the agent runs as root (or an administrator), who may look at other users' things. */
+  boolean superuser() {
+    return superuser;
   }
 
   /** Whether this is Windows, where collectors read PowerShell and the registry instead of files. */

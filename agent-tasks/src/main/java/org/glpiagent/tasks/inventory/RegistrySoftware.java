@@ -26,6 +26,32 @@ final class RegistrySoftware {
   private RegistrySoftware() {}
 
   /** Parses a {@code reg export} text (already decoded from UTF-16). */
+  /** The name under HKU that {@code scan-profiles} loads a user's hive as: {@code glpi-agent-<SID>}. */
+  static final String LOADED_PREFIX = "glpi-agent-";
+
+  /** {@code reg query KEY}: the names of the subkeys listed (the last part of each {@code HKEY_...} line). */
+  static List<String> subkeys(String queryOutput) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String line : queryOutput.split("\r?\n")) {
+      String l = line.strip();
+      if (l.regionMatches(true, 0, "HKEY_", 0, 5) && l.lastIndexOf('\\') > 0) {
+        out.add(l.substring(l.lastIndexOf('\\') + 1));
+      }
+    }
+    return out;
+  }
+
+  /** {@code reg query KEY /v NAME}: the value's data ({@code    NAME    REG_SZ    data}), if listed. */
+  static java.util.Optional<String> queryValue(String queryOutput, String name) {
+    for (String line : queryOutput.split("\r?\n")) {
+      String[] f = line.strip().split("\\s{2,}|\t", 3);
+      if (f.length == 3 && f[0].equalsIgnoreCase(name) && f[1].startsWith("REG_")) {
+        return java.util.Optional.of(f[2].strip());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   static List<Program> parse(String export) {
     List<Program> out = new ArrayList<>();
     String key = null;
@@ -63,7 +89,7 @@ final class RegistrySoftware {
     String sub = key.substring(key.toLowerCase(Locale.ROOT).lastIndexOf("\\uninstall\\") + "\\uninstall\\".length());
     String lower = key.toLowerCase(Locale.ROOT);
     String arch = lower.contains("\\wow6432node\\") ? "i586" : "x86_64";
-    String userid = lower.startsWith("hkey_users\\") ? key.split("\\\\")[1] : null;
+    String userid = lower.startsWith("hkey_users\\") ? key.split("\\\\")[1].replaceFirst("^" + LOADED_PREFIX, "") : null;
     Long size = null;
     String est = v.get("estimatedsize");
     if (est != null && est.matches("\\d+")) {

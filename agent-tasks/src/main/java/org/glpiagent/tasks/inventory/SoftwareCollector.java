@@ -60,6 +60,59 @@ final class SoftwareCollector implements Collector {
     p.command(TIMEOUT, "reg", "query", "HKU").ifPresent(o -> o.lines().map(String::strip)
         .filter(l -> l.matches("(?i)HKEY_USERS\\\\S-1-5-21-[0-9-]+"))
         .forEach(l -> keys.add("HKU\\" + l.substring(l.indexOf('\\') + 1) + "\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall")));
+    List<String> loaded = p.scanProfiles() ? loadProfiles(p, keys) : List.of();
+    try {
+      export(content, p, keys);
+    } finally {
+      for (String hive : loaded) {
+        p.command(TIMEOUT, "reg", "unload", hive);
+      }
+    }
+  }
+
+  private static final String PROFILES = "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList";
+
+  /**
+   * {@code scan-profiles}: the registry hives of users who are not logged on, loaded under
+   * {@code HKU\glpi-agent-<SID>} so that their own programs are listed too; returns what was loaded, which
+   * the caller unloads.
+   */
+  private static List<String> loadProfiles(Platform p, List<String> keys) {
+    List<String> loaded = new ArrayList<>();
+    String keysSoFar = String.join("\n", keys);
+    p.command(TIMEOUT, "reg", "query", PROFILES).ifPresent(list -> {
+      for (String sid : RegistrySoftware.subkeys(list)) {
+        if (!sid.matches("S-1-5-21-[0-9-]+") || keysSoFar.contains("HKU\\" + sid + "\\")) {
+          continue; // a system account, or a user already logged on
+        }
+        p.command(TIMEOUT, "reg", "query", PROFILES + "\\" + sid, "/v", "ProfileImagePath")
+            .flatMap(o -> RegistrySoftware.queryValue(o, "ProfileImagePath"))
+            .map(SoftwareCollector::expand)
+            .ifPresent(home -> {
+              String hive = "HKU\\" + RegistrySoftware.LOADED_PREFIX + sid;
+              if (p.command(TIMEOUT, "reg", "load", hive, home + "\\NTUSER.DAT").isPresent()) {
+                loaded.add(hive);
+                keys.add(hive + "\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall");
+              }
+            });
+      }
+    });
+    return loaded;
+  }
+
+  /** {@code %SystemDrive%\Users\alice} with the process's environment. */
+  static String expand(String path) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("%([^%]+)%").matcher(path);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      String v = System.getenv(m.group(1));
+      m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(v != null ? v : m.group()));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  private static void export(InventoryContent content, Platform p, List<String> keys) {
     for (String key : keys) {
       try {
         java.nio.file.Path tmp = java.nio.file.Files.createTempFile("glpi-agent-uninstall", ".reg");

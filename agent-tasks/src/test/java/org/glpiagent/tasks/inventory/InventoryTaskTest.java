@@ -147,7 +147,7 @@ class InventoryTaskTest {
         WindowsSecurity.LICENSE_SCRIPT, "licenseinfo/windows-11"));
     InventoryTask task = new InventoryTask(
         List.of(WindowsCollectors.antivirus(), WindowsCollectors.firewalls(), WindowsCollectors.licenses()),
-        clock -> new Platform(clock, dir, commands, true));
+        clock -> new Platform(clock, dir, commands, true, true));
     TaskContext c = context(Map.of());
     task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
     ObjectNode doc = message(submitted.get(0));
@@ -165,7 +165,7 @@ class InventoryTaskTest {
   @Test
   void windowsOnlyCollectorsStayQuietElsewhere() throws Exception {
     Platform.Commands commands = recorded(Map.of(WindowsSecurity.FIREWALL_SCRIPT, "firewall/windows-11"));
-    InventoryTask task = new InventoryTask(List.of(WindowsCollectors.firewalls()), clock -> new Platform(clock, dir, commands, false));
+    InventoryTask task = new InventoryTask(List.of(WindowsCollectors.firewalls()), clock -> new Platform(clock, dir, commands, false, false));
     TaskContext c = context(Map.of());
     task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
     assertThat(message(submitted.get(0)).path("content").has("firewalls")).isFalse();
@@ -174,7 +174,7 @@ class InventoryTaskTest {
   @Test
   void lvmSectionsPassTheSchema() throws Exception {
     Platform.Commands commands = recorded(Map.of("pvs", "pvs/debian-12", "vgs", "vgs/debian-12", "lvs", "lvs/debian-12"));
-    InventoryTask task = new InventoryTask(List.of(LvmCollector.lvm()), clock -> new Platform(clock, dir, commands, false));
+    InventoryTask task = new InventoryTask(List.of(LvmCollector.lvm()), clock -> new Platform(clock, dir, commands, false, false));
     TaskContext c = context(Map.of());
     task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
     ObjectNode doc = message(submitted.get(0));
@@ -184,5 +184,120 @@ class InventoryTaskTest {
     assertThat(content.path("physical_volumes").findValuesAsText("device")).containsExactly("/dev/loop0", "/dev/loop1");
     assertThat(content.path("volume_groups").get(0).path("size").asLong()).isEqualTo(312);
     assertThat(content.path("logical_volumes").findValuesAsText("lv_name")).containsExactly("lvhome", "lvlogs");
+  }
+
+  private static String fixture(String name) {
+    try {
+      return java.nio.file.Files.readString(Path.of("src/test/resources/inventory/parsers", name, "input"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private InventoryTask virtualBoxOnly(List<String> calls) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir.resolve("etc"));
+    java.nio.file.Files.writeString(dir.resolve("etc/passwd"),
+        "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000:Alice:/home/alice:/bin/bash\nbob:x:1001:1001::/home/bob:/bin/bash\n");
+    java.nio.file.Files.createDirectories(dir.resolve("home/alice/VirtualBox VMs"));
+    java.nio.file.Files.createDirectories(dir.resolve("home/bob"));
+    Platform.Commands commands = (timeout, argv) -> {
+      String line = String.join(" ", argv);
+      calls.add(line);
+      if (line.equals("runuser -u alice -- VBoxManage -nologo list vms")) {
+        return java.util.Optional.of(fixture("vboxlist/virtualbox-7"));
+      }
+      if (line.startsWith("runuser -u alice -- VBoxManage -nologo showvminfo 6b1d5a6e")) {
+        return java.util.Optional.of(fixture("vboxinfo/virtualbox-7-running"));
+      }
+      if (line.startsWith("runuser -u alice -- VBoxManage -nologo showvminfo 0e8f7d6c")) {
+        return java.util.Optional.of(fixture("vboxinfo/virtualbox-6-saved"));
+      }
+      return java.util.Optional.empty();
+    };
+    return new InventoryTask(List.of(MachineCollectors.virtualMachines()), clock -> new Platform(clock, dir, commands, false, true));
+  }
+
+  @Test
+  void scanHomedirsListsEachUsersVirtualBoxMachinesWithTheirOwner() throws Exception {
+    List<String> calls = new ArrayList<>();
+    InventoryTask task = virtualBoxOnly(calls);
+    TaskContext c = context(Map.of("scan-homedirs", List.of("1")));
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    ObjectNode doc = message(submitted.get(0));
+    assertThat(InventorySchema.CURRENT.violations(doc)).isEmpty();
+    assertThat(InventorySchema.STRICT_1_1_36.violations(doc)).isEmpty();
+    JsonNode vms = doc.path("content").path("virtualmachines");
+    assertThat(vms.findValuesAsText("name")).containsExactly("Windows 10", "Ubuntu build box");
+    assertThat(vms.findValuesAsText("owner")).containsExactly("alice", "alice");
+    assertThat(vms.get(0).path("memory").asLong()).isEqualTo(4096);
+    assertThat(vms.get(0).path("status").asText()).isEqualTo("running");
+    assertThat(calls).noneMatch(l -> l.contains("-u bob") || l.contains("-u root"));
+  }
+
+  @Test
+  void withoutScanHomedirsOnlyTheAgentsOwnMachinesAreAsked() throws Exception {
+    List<String> calls = new ArrayList<>();
+    InventoryTask task = virtualBoxOnly(calls);
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    assertThat(message(submitted.get(0)).path("content").has("virtualmachines")).isFalse();
+    assertThat(calls).contains("VBoxManage -nologo list vms").noneMatch(l -> l.startsWith("runuser"));
+  }
+
+  @Test
+  void scanProfilesLoadsTheHivesOfUsersNotLoggedOnAndUnloadsThem() throws Exception {
+    String profiles = "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList";
+    List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    Platform.Commands commands = (timeout, argv) -> {
+      String line = String.join(" ", argv);
+      calls.add(line);
+      if (line.equals("reg query HKU")) {
+        return java.util.Optional.of("\r\nHKEY_USERS\\.DEFAULT\r\nHKEY_USERS\\S-1-5-21-11-22-33-1001\r\nHKEY_USERS\\S-1-5-21-11-22-33-1001_Classes\r\n");
+      }
+      if (line.equals("reg query " + profiles)) {
+        return java.util.Optional.of("\r\n" + String.join("\r\n",
+            "HKEY_LOCAL_MACHINE\\" + profiles.substring(5) + "\\S-1-5-18",
+            "HKEY_LOCAL_MACHINE\\" + profiles.substring(5) + "\\S-1-5-21-11-22-33-1001",
+            "HKEY_LOCAL_MACHINE\\" + profiles.substring(5) + "\\S-1-5-21-11-22-33-1002") + "\r\n");
+      }
+      if (line.equals("reg query " + profiles + "\\S-1-5-21-11-22-33-1002 /v ProfileImagePath")) {
+        return java.util.Optional.of("\r\nHKEY_LOCAL_MACHINE\\...\\S-1-5-21-11-22-33-1002\r\n    ProfileImagePath    REG_EXPAND_SZ    C:\\Users\\bob\r\n");
+      }
+      if (line.startsWith("reg load ") || line.startsWith("reg unload ")) {
+        return java.util.Optional.of("The operation completed successfully.");
+      }
+      if (line.startsWith("reg export HKU\\glpi-agent-S-1-5-21-11-22-33-1002\\")) {
+        String key = "HKEY_USERS\\glpi-agent-S-1-5-21-11-22-33-1002\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\BobTool";
+        try {
+          java.nio.file.Files.writeString(Path.of(argv[3]),
+              "\uFEFFWindows Registry Editor Version 5.00\r\n\r\n[" + key + "]\r\n\"DisplayName\"=\"Bob's Tool\"\r\n\"DisplayVersion\"=\"1.2\"\r\n",
+              java.nio.charset.StandardCharsets.UTF_16LE);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Optional.of("");
+      }
+      return java.util.Optional.empty();
+    };
+    InventoryTask task = new InventoryTask(List.of(new SoftwareCollector()), clock -> new Platform(clock, dir, commands, true, true));
+    TaskContext c = context(Map.of("scan-profiles", List.of("1")));
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    ObjectNode doc = message(submitted.get(0));
+    assertThat(InventorySchema.CURRENT.violations(doc)).isEmpty();
+    JsonNode bob = doc.path("content").path("softwares").get(0);
+    assertThat(bob.path("name").asText()).isEqualTo("Bob's Tool");
+    assertThat(bob.path("userid").asText()).isEqualTo("S-1-5-21-11-22-33-1002");
+    assertThat(calls).contains("reg load HKU\\glpi-agent-S-1-5-21-11-22-33-1002 C:\\Users\\bob\\NTUSER.DAT",
+        "reg unload HKU\\glpi-agent-S-1-5-21-11-22-33-1002");
+    assertThat(calls).noneMatch(l -> l.startsWith("reg load") && (l.contains("1001") || l.contains("S-1-5-18")));
+  }
+
+  @Test
+  void registryQueryOutputs() {
+    assertThat(RegistrySoftware.subkeys("\r\nHKEY_USERS\\.DEFAULT\r\nHKEY_USERS\\S-1-5-19\r\nnot a key\r\n")).containsExactly(".DEFAULT", "S-1-5-19");
+    assertThat(RegistrySoftware.queryValue("    ProfileImagePath    REG_EXPAND_SZ    %SystemDrive%\\Users\\x y", "profileimagepath"))
+        .contains("%SystemDrive%\\Users\\x y");
+    assertThat(RegistrySoftware.queryValue("ERROR: The system was unable to find the specified registry key or value.", "ProfileImagePath")).isEmpty();
+    assertThat(SoftwareCollector.expand("%NO_SUCH_VARIABLE_HERE%\\Users")).isEqualTo("%NO_SUCH_VARIABLE_HERE%\\Users");
   }
 }

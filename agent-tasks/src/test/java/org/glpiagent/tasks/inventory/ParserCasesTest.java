@@ -42,7 +42,10 @@ class ParserCasesTest {
           Map.entry("lvs", Lvm::lvs),
           Map.entry("antivirus", WindowsSecurity::antivirus),
           Map.entry("firewall", WindowsSecurity::firewalls),
-          Map.entry("licenseinfo", WindowsSecurity::licenses));
+          Map.entry("licenseinfo", WindowsSecurity::licenses),
+          Map.entry("vboxlist", Machines::virtualboxIds),
+          Map.entry("vboxinfo", s -> Machines.virtualboxInfo(s).stream().toList()),
+          Map.entry("lxc", Machines::lxc));
 
   static Stream<Path> cases() throws IOException {
     try (Stream<Path> s = Files.walk(ROOT, 2)) {
