@@ -1,6 +1,8 @@
 package org.glpiagent.tasks.inventory;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.glpiagent.inventory.InventoryContent;
 
 /** {@code physical_volumes}, {@code volume_groups} and {@code logical_volumes} from LVM's report commands (as root). */
@@ -11,9 +13,11 @@ final class LvmCollector {
 
   static Collector lvm() {
     return new AccountsCollector.Named("lvm", (content, p) -> {
-      p.command(TIMEOUT, Lvm.PVS.toArray(String[]::new)).ifPresent(o -> Lvm.pvs(o).forEach(v -> pv(content, v)));
-      p.command(TIMEOUT, Lvm.VGS.toArray(String[]::new)).ifPresent(o -> Lvm.vgs(o).forEach(v -> vg(content, v)));
-      p.command(TIMEOUT, Lvm.LVS.toArray(String[]::new)).ifPresent(o -> Lvm.lvs(o).forEach(v -> lv(content, v)));
+      // each report scans the block devices (about 0.1 s): the three run at once
+      List<Optional<String>> out = p.commandsAtOnce(TIMEOUT, List.of(Lvm.PVS, Lvm.VGS, Lvm.LVS));
+      out.get(0).ifPresent(o -> Lvm.pvs(o).forEach(v -> pv(content, v)));
+      out.get(1).ifPresent(o -> Lvm.vgs(o).forEach(v -> vg(content, v)));
+      out.get(2).ifPresent(o -> Lvm.lvs(o).forEach(v -> lv(content, v)));
     });
   }
 

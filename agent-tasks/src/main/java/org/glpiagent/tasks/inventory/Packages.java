@@ -99,4 +99,45 @@ final class Packages {
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
+
+  /**
+   * {@code system_profiler -json SPApplicationsDataType} (macOS 10.15 and later): the applications, their
+   * version, the signer as publisher ({@code Developer ID Application: Mozilla Corporation (43AQ936H96)} gives
+   * {@code Mozilla Corporation}; Apple's own say {@code obtained_from: apple}) and the bundle's modification
+   * day as install date. Output that is not this JSON gives nothing.
+   */
+  static List<Software> macApplications(String json) {
+    List<Software> out = new ArrayList<>();
+    com.fasterxml.jackson.databind.JsonNode root;
+    try {
+      root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return out;
+    }
+    for (com.fasterxml.jackson.databind.JsonNode app : root.path("SPApplicationsDataType")) {
+      String name = app.path("_name").asText("").strip();
+      if (name.isEmpty()) {
+        continue;
+      }
+      String publisher = null;
+      String signer = app.path("signed_by").path(0).asText("");
+      if (signer.startsWith("Developer ID Application: ")) {
+        publisher = signer.substring("Developer ID Application: ".length()).replaceFirst("\\s*\\([A-Z0-9]+\\)$", "");
+      } else if (app.path("obtained_from").asText("").equals("apple")) {
+        publisher = "Apple Inc.";
+      }
+      String modified = app.path("lastModified").asText("");
+      String day = modified.matches("\\d{4}-\\d{2}-\\d{2}T.*") ? modified.substring(0, 10) : null;
+      String version = app.path("version").asText("").strip();
+      String arch = switch (app.path("arch_kind").asText("")) {
+        case "arch_arm_i64" -> "universal";
+        case "arch_arm" -> "arm64";
+        case "arch_i64" -> "x86_64";
+        default -> null;
+      };
+      out.add(new Software(name, version.isEmpty() ? null : version, arch, publisher, null, day, null,
+          blankToNull(app.path("info").asText("")), "mac"));
+    }
+    return out;
+  }
 }

@@ -85,6 +85,11 @@ final class Platform {
     return superuser;
   }
 
+  /** Whether this is macOS, where applications are listed by {@code system_profiler}. */
+  boolean macos() {
+    return !windows && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac");
+  }
+
   /** Whether this is Windows, where collectors read PowerShell and the registry instead of files. */
   boolean windows() {
     return windows;
@@ -114,6 +119,31 @@ final class Platform {
    */
   Optional<String> command(Duration timeout, String... argv) {
     return commands.run(timeout, argv);
+  }
+
+  /** Several commands run at the same time, each under the time-out; their outputs in the same order. */
+  List<Optional<String>> commandsAtOnce(Duration timeout, List<List<String>> argvs) throws InterruptedException {
+    List<java.util.concurrent.CompletableFuture<Optional<String>>> running = new java.util.ArrayList<>();
+    for (List<String> argv : argvs) {
+      java.util.concurrent.CompletableFuture<Optional<String>> f = new java.util.concurrent.CompletableFuture<>();
+      Thread.ofVirtual().name("inventory-command").start(() -> {
+        try {
+          f.complete(command(timeout, argv.toArray(String[]::new)));
+        } catch (RuntimeException e) {
+          f.complete(Optional.empty());
+        }
+      });
+      running.add(f);
+    }
+    List<Optional<String>> out = new java.util.ArrayList<>();
+    try {
+      for (java.util.concurrent.CompletableFuture<Optional<String>> f : running) {
+        out.add(f.get());
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e); // never: the futures are completed with a value
+    }
+    return out;
   }
 
   private Optional<String> process(Duration timeout, String... argv) {

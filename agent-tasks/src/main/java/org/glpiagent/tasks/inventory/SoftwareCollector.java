@@ -6,8 +6,9 @@ import java.util.List;
 import org.glpiagent.inventory.InventoryContent;
 
 /**
- * The {@code softwares} section on Linux: dpkg, rpm, snap and flatpak packages, with sizes, publishers and,
- * for dpkg, the install date as the date of the package's file list.
+ * The {@code softwares} section: on Linux dpkg, rpm, snap and flatpak packages, with sizes, publishers and,
+ * for dpkg, the install date as the date of the package's file list; on macOS the applications
+ * from {@code system_profiler}; on Windows the registry's Uninstall keys.
  */
 final class SoftwareCollector implements Collector {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -24,6 +25,9 @@ final class SoftwareCollector implements Collector {
       return;
     }
     List<Packages.Software> all = new ArrayList<>();
+    if (p.macos()) {
+      p.command(TIMEOUT, "system_profiler", "-json", "SPApplicationsDataType").ifPresent(o -> all.addAll(Packages.macApplications(o)));
+    }
     p.command(TIMEOUT, "dpkg-query", "-W", "-f", Packages.DPKG_FORMAT).ifPresent(o -> {
       for (Packages.Software s : Packages.dpkg(o)) {
         String base = s.name().contains(":") ? s.name().substring(0, s.name().indexOf(':')) : s.name();

@@ -45,7 +45,8 @@ class ParserCasesTest {
           Map.entry("licenseinfo", WindowsSecurity::licenses),
           Map.entry("vboxlist", Machines::virtualboxIds),
           Map.entry("vboxinfo", s -> Machines.virtualboxInfo(s).stream().toList()),
-          Map.entry("lxc", Machines::lxc));
+          Map.entry("lxc", Machines::lxc),
+          Map.entry("macapps", Packages::macApplications));
 
   static Stream<Path> cases() throws IOException {
     try (Stream<Path> s = Files.walk(ROOT, 2)) {

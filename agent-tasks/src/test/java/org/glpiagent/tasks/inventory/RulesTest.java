@@ -168,6 +168,12 @@ class RulesTest {
   }
 
   @Test
+  void macApplicationsOutputThatIsNotJsonGivesNothing() {
+    assertThat(Packages.macApplications("system_profiler: unknown data type")).isEmpty();
+    assertThat(Packages.macApplications("{\"SPApplicationsDataType\": 3}")).isEmpty();
+  }
+
+  @Test
   void windowsSecurityOutputThatIsNotJsonGivesNothing() {
     for (String bad : new String[] {"", "   ", "Get-CimInstance : Invalid namespace", "[{\"displayName\":", "42", "[1,2]", "null"}) {
       assertThat(WindowsSecurity.antivirus(bad)).as(bad).isEmpty();
