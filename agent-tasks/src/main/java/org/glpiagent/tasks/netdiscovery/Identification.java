@@ -49,6 +49,8 @@ final class Identification {
           Map.entry(318, new Vendor("APC", "POWER")),
           Map.entry(534, new Vendor("Eaton", "POWER")),
           Map.entry(6876, new Vendor("VMware", "COMPUTER")),
+          Map.entry(42, new Vendor("Sun Microsystems", "COMPUTER")),
+          Map.entry(3955, new Vendor("Linksys", "NETWORKING")),
           Map.entry(311, new Vendor("Microsoft", "COMPUTER")),
           Map.entry(8072, new Vendor("Net-SNMP", "COMPUTER")),
           Map.entry(2021, new Vendor("Net-SNMP", "COMPUTER")),
@@ -99,7 +101,8 @@ final class Identification {
     if (d.contains("switch") || d.contains("router") || d.contains("firewall")) {
       return "NETWORKING";
     }
-    if (d.contains("linux") || d.contains("windows") || d.contains("freebsd") || d.contains("darwin")) {
+    if (d.contains("linux") || d.contains("windows") || d.contains("freebsd") || d.contains("darwin")
+        || d.contains("sunos") || d.contains("solaris")) {
       return "COMPUTER";
     }
     return "NETWORKING";

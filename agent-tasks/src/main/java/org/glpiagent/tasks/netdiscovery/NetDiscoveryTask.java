@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -186,7 +187,13 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
    * ENTITY, which the walk does not know): for {@code --file} and for checking identification offline.
    */
   public static ObjectNode deviceFromWalk(org.glpiagent.tasks.snmp.WalkFile walk) {
-    return Scanner.device(walk.get(Scanner.SYSTEM), walk.get(Scanner.OPTIONAL), "1", 161);
+    Map<String, String> more = walk.get(Scanner.OPTIONAL);
+    java.util.SortedMap<String, String> classes = walk.walk(Scanner.ENT_CLASS);
+    Optional<String> chassis = Scanner.chassisIndex(classes);
+    if (chassis.isPresent()) {
+      more = Scanner.withChassis(more, chassis.get(), walk.get(Scanner.entityOids(chassis.get())));
+    }
+    return Scanner.device(walk.get(Scanner.SYSTEM), more, "1", 161);
   }
 
   /** What a job did. */

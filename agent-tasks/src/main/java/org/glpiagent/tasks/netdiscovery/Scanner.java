@@ -34,6 +34,47 @@ final class Scanner {
   static final String ENT_SOFTWARE = "1.3.6.1.2.1.47.1.1.1.1.10.1";
   static final String HR_DEVICE_DESCR = "1.3.6.1.2.1.25.3.2.1.3.1";
   static final List<String> OPTIONAL = List.of(BRIDGE_ADDRESS, PRINTER_SERIAL, ENT_SERIAL, ENT_MODEL, ENT_SOFTWARE, HR_DEVICE_DESCR);
+  /** ENTITY-MIB's entPhysicalClass column: 3 is a chassis. */
+  static final String ENT_CLASS = "1.3.6.1.2.1.47.1.1.1.1.5";
+  private static final String ENT_COLUMNS = "1.3.6.1.2.1.47.1.1.1.1.";
+  /** How many entities are looked through for the chassis; big modular switches list it early. */
+  static final int ENTITY_ROWS = 500;
+
+  /**
+   * The index of the first chassis in {@code entPhysicalClass} rows: where the serial number and model of a
+   * device are, which is not always index 1 (a Catalyst 3750 stack lists the stack at 1, its switches from
+   * 1001 or 3001).
+   */
+  static Optional<String> chassisIndex(Map<String, String> classes) {
+    for (Map.Entry<String, String> e : classes.entrySet()) {
+      if ("3".equals(e.getValue().strip()) && e.getKey().startsWith(ENT_CLASS + ".")) {
+        return Optional.of(e.getKey().substring(ENT_CLASS.length() + 1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The serial, model and software OIDs of one entity. */
+  static List<String> entityOids(String index) {
+    return List.of(ENT_COLUMNS + "11." + index, ENT_COLUMNS + "13." + index, ENT_COLUMNS + "10." + index);
+  }
+
+  /**
+   * The chassis' serial, model and software under the index-1 names {@link #device} reads, over those of
+   * index 1 where the chassis has them.
+   */
+  static Map<String, String> withChassis(Map<String, String> more, String index, Map<String, String> chassis) {
+    Map<String, String> out = new HashMap<>(more);
+    List<String> from = entityOids(index);
+    List<String> to = List.of(ENT_SERIAL, ENT_MODEL, ENT_SOFTWARE);
+    for (int i = 0; i < from.size(); i++) {
+      String v = chassis.get(from.get(i));
+      if (v != null && !v.isBlank()) {
+        out.put(to.get(i), v);
+      }
+    }
+    return out;
+  }
 
   private final SnmpClient snmp;
   private final Duration timeout;
@@ -133,7 +174,18 @@ final class Scanner {
     } else {
       extra = snmp.get(ip, a.port(), a.credential(), OPTIONAL, timeout, retries).exceptionally(e -> Map.of());
     }
-    return extra.thenApply(more -> device(system, more, a));
+    CompletableFuture<Map<String, String>> chassis =
+        snmp.walk(ip, a.port(), a.credential(), ENT_CLASS, timeout, retries, ENTITY_ROWS)
+            .thenCompose(classes -> chassisIndex(classes)
+                .map(index -> snmp.get(ip, a.port(), a.credential(), entityOids(index), timeout, retries)
+                    .thenApply(values -> withChassis(Map.of(), index, values)))
+                .orElse(CompletableFuture.completedFuture(Map.of())))
+            .exceptionally(e -> Map.of());
+    return extra.thenCombine(chassis, (more, ch) -> {
+      Map<String, String> all = new HashMap<>(more);
+      ch.forEach((k, v) -> all.put(k, v));
+      return device(system, all, a);
+    });
   }
 
   /** The DEVICE element from what answered. */
