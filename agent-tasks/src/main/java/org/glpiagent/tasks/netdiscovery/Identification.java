@@ -107,4 +107,19 @@ final class Identification {
     }
     return "NETWORKING";
   }
+
+  private static final java.util.regex.Pattern PROCURVE =
+      java.util.regex.Pattern.compile("\\bProCurve (J\\d{4}[A-Z]) Switch ([\\w-]+)");
+
+  /**
+   * A model named in {@code sysDescr} when the device has no ENTITY-MIB to say it: HP ProCurve switches
+   * ({@code ProCurve J9021A Switch 2810-24G} is the {@code ProCurve 2810-24G (J9021A)}).
+   */
+  static Optional<String> modelFromDescription(String sysDescr) {
+    if (sysDescr == null) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher m = PROCURVE.matcher(sysDescr);
+    return m.find() ? Optional.of("ProCurve " + m.group(2) + " (" + m.group(1) + ")") : Optional.empty();
+  }
 }

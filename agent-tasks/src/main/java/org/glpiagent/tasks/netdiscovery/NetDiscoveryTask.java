@@ -129,7 +129,7 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
       netbios = null;
     }
     try {
-      return sweep(job, new Scanner(snmp, job.timeout(), retries, ArpCache::lookup, netbios), context);
+      return sweep(job, new Scanner(snmp, job.timeout(), retries, ArpCache::lookup, netbios, Scanner.reverseDns(job.timeout())), context);
     } finally {
       if (netbios != null) {
         netbios.close();
@@ -193,7 +193,7 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
     if (chassis.isPresent()) {
       more = Scanner.withChassis(more, chassis.get(), walk.get(Scanner.entityOids(chassis.get())));
     }
-    return Scanner.device(walk.get(Scanner.SYSTEM), more, "1", 161);
+    return Scanner.withAddresses(Scanner.device(walk.get(Scanner.SYSTEM), more, "1", 161), walk.walk(Scanner.IP_ADDRESSES).values());
   }
 
   /** What a job did. */

@@ -34,6 +34,11 @@ final class Scanner {
   static final String ENT_SOFTWARE = "1.3.6.1.2.1.47.1.1.1.1.10.1";
   static final String HR_DEVICE_DESCR = "1.3.6.1.2.1.25.3.2.1.3.1";
   static final List<String> OPTIONAL = List.of(BRIDGE_ADDRESS, PRINTER_SERIAL, ENT_SERIAL, ENT_MODEL, ENT_SOFTWARE, HR_DEVICE_DESCR);
+  /** IP-MIB's ipAdEntAddr column: the device's own IPv4 addresses. */
+  static final String IP_ADDRESSES = "1.3.6.1.2.1.4.20.1.1";
+  /** How many of a device's addresses are read; a router with more is rare. */
+  static final int IP_ROWS = 256;
+
   /** ENTITY-MIB's entPhysicalClass column: 3 is a chassis. */
   static final String ENT_CLASS = "1.3.6.1.2.1.47.1.1.1.1.5";
   private static final String ENT_COLUMNS = "1.3.6.1.2.1.47.1.1.1.1.";
@@ -81,16 +86,40 @@ final class Scanner {
   private final int retries;
   private final Function<InetAddress, Optional<String>> arp;
   private final NetBios netbios;
+  private final Function<InetAddress, CompletableFuture<Optional<String>>> names;
 
   /**
    * @param netbios the NetBIOS prober of the sweep, or null to skip NetBIOS
+   * @param names reverse DNS, asked only for addresses where something answered
    */
-  Scanner(SnmpClient snmp, Duration timeout, int retries, Function<InetAddress, Optional<String>> arp, NetBios netbios) {
+  Scanner(SnmpClient snmp, Duration timeout, int retries, Function<InetAddress, Optional<String>> arp, NetBios netbios,
+      Function<InetAddress, CompletableFuture<Optional<String>>> names) {
     this.snmp = snmp;
     this.timeout = timeout;
     this.retries = retries;
     this.arp = arp;
     this.netbios = netbios;
+    this.names = names;
+  }
+
+  /**
+   * The system resolver's name for an address (PTR, {@code /etc/hosts}), asked in a virtual thread: it blocks,
+   * and a sweep may find many devices at once. Empty when the resolver only gives the address back or takes
+   * longer than {@code timeout}.
+   */
+  static Function<InetAddress, CompletableFuture<Optional<String>>> reverseDns(Duration timeout) {
+    return ip -> {
+      CompletableFuture<Optional<String>> f = new CompletableFuture<>();
+      Thread.ofVirtual().name("netdiscovery-dns").start(() -> {
+        try {
+          String name = InetAddress.getByAddress(ip.getAddress()).getCanonicalHostName();
+          f.complete(name.equals(ip.getHostAddress()) || name.isBlank() ? Optional.empty() : Optional.of(name));
+        } catch (java.io.IOException | RuntimeException e) {
+          f.complete(Optional.empty());
+        }
+      });
+      return f.completeOnTimeout(Optional.empty(), timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    };
   }
 
   /** Answers that were not usable SNMP, so far. */
@@ -113,6 +142,12 @@ final class Scanner {
     return tryFrom(ip, attempts, 0).thenCompose(found -> (found.isPresent()
         ? nb.completeOnTimeout(Optional.empty(), NETBIOS_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
         : nb).thenApply(status -> merge(ip, range, found, status)))
+        .thenCompose(device -> device.isEmpty() ? CompletableFuture.completedFuture(device)
+            : names.apply(ip).exceptionally(e -> Optional.empty()).thenApply(name -> {
+              // as the Perl agents do, the address stands for the name when it has none
+              device.get().put("DNSHOSTNAME", name.orElse(address(ip)));
+              return device;
+            }))
         .exceptionally(e -> Optional.empty());
   }
 
@@ -181,11 +216,14 @@ final class Scanner {
                     .thenApply(values -> withChassis(Map.of(), index, values)))
                 .orElse(CompletableFuture.completedFuture(Map.of())))
             .exceptionally(e -> Map.of());
+    CompletableFuture<java.util.SortedMap<String, String>> addresses =
+        snmp.walk(ip, a.port(), a.credential(), IP_ADDRESSES, timeout, retries, IP_ROWS)
+            .exceptionally(e -> new java.util.TreeMap<>());
     return extra.thenCombine(chassis, (more, ch) -> {
       Map<String, String> all = new HashMap<>(more);
       ch.forEach((k, v) -> all.put(k, v));
       return device(system, all, a);
-    });
+    }).thenCombine(addresses, (device, ips) -> withAddresses(device, ips.values()));
   }
 
   /** The DEVICE element from what answered. */
@@ -210,7 +248,8 @@ final class Scanner {
     boolean bridge = more.containsKey(BRIDGE_ADDRESS);
     d.put("TYPE", Identification.type(objectId, descr, printer, bridge));
     Identification.manufacturer(objectId).ifPresent(m -> d.put("MANUFACTURER", m));
-    put(d, "MODEL", first(more.get(ENT_MODEL), printer ? more.get(HR_DEVICE_DESCR) : null));
+    put(d, "MODEL", first(first(more.get(ENT_MODEL), printer ? more.get(HR_DEVICE_DESCR) : null),
+        Identification.modelFromDescription(descr).orElse(null)));
     put(d, "SERIAL", first(more.get(PRINTER_SERIAL), more.get(ENT_SERIAL)));
     put(d, "FIRMWARE", more.get(ENT_SOFTWARE));
     String mac = more.get(BRIDGE_ADDRESS);
@@ -218,6 +257,21 @@ final class Scanner {
       d.put("MAC", mac.toLowerCase());
     }
     return d;
+  }
+
+  /** {@code IPS}: the device's own addresses, in the order of its table, each once. */
+  static ObjectNode withAddresses(ObjectNode device, java.util.Collection<String> ips) {
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    for (String v : ips) {
+      if (v != null && v.strip().matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        seen.add(v.strip());
+      }
+    }
+    if (!seen.isEmpty()) {
+      com.fasterxml.jackson.databind.node.ArrayNode list = device.putObject("IPS").putArray("IP");
+      seen.forEach(list::add);
+    }
+    return device;
   }
 
   private static String first(String a, String b) {

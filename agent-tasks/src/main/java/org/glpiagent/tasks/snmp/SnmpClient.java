@@ -234,6 +234,9 @@ public final class SnmpClient implements AutoCloseable {
     if (vb.getVariable() instanceof OctetString os) {
       return os.isPrintable() ? os.toString().replace("\0", "").strip() : os.toHexString(':');
     }
+    if (vb.getVariable() instanceof org.snmp4j.smi.TimeTicks t) {
+      return Ticks.text(t.getValue());
+    }
     return vb.getVariable().toString();
   }
 

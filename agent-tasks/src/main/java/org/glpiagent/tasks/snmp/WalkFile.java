@@ -61,7 +61,7 @@ public final class WalkFile {
       case "STRING" -> unquote(v);
       case "HEX-STRING" -> v.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", ":");
       case "OID" -> v.startsWith(".") ? v.substring(1) : v;
-      case "TIMETICKS" -> v.contains(")") ? v.substring(v.indexOf(')') + 1).strip() : v;
+      case "TIMETICKS" -> v.matches("\\((\\d{1,18})\\).*") ? Ticks.text(Long.parseLong(v.substring(1, v.indexOf(')')))) : v;
       case "INTEGER" -> v.matches(".*\\((-?\\d+)\\)") ? v.replaceAll(".*\\((-?\\d+)\\)", "$1") : v;
       default -> unquote(v);
     };

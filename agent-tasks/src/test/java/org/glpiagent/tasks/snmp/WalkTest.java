@@ -23,7 +23,7 @@ class WalkTest {
     var system = w.get(List.of("1.3.6.1.2.1.1.5.0", ".1.3.6.1.2.1.1.2.0", "1.3.6.1.2.1.1.3.0", "1.3.6.1.2.1.1.99.0"));
     assertThat(system).containsEntry("1.3.6.1.2.1.1.5.0", "walk-capture")
         .containsEntry(".1.3.6.1.2.1.1.2.0", "1.3.6.1.4.1.8072.3.2.10")
-        .containsEntry("1.3.6.1.2.1.1.3.0", "0:00:01.02")
+        .containsEntry("1.3.6.1.2.1.1.3.0", "1.02 second")
         .doesNotContainKey("1.3.6.1.2.1.1.99.0");
     SortedMap<String, String> ifDescr = w.walk("1.3.6.1.2.1.2.2.1.2");
     assertThat(ifDescr.values()).contains("lo", "eth0");
@@ -70,5 +70,17 @@ class WalkTest {
           "1.3.6.1.2.1.1", Duration.ofSeconds(2), 0, 10_000).get();
       assertThat(system).containsEntry("1.3.6.1.2.1.1.5.0", LocalSnmpd.NAME);
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void timeTicksReadAsThePerlAgentsPrintThem() {
+    org.assertj.core.api.Assertions.assertThat(Ticks.text(697202257L)).isEqualTo("80 days, 16:40:22.57");
+    org.assertj.core.api.Assertions.assertThat(Ticks.text(8640000L)).isEqualTo("1 day, 00:00:00.00");
+    org.assertj.core.api.Assertions.assertThat(Ticks.text(638239L)).isEqualTo("1 hour, 46:22.39");
+    org.assertj.core.api.Assertions.assertThat(Ticks.text(82795L)).isEqualTo("13 minutes, 47.95");
+    org.assertj.core.api.Assertions.assertThat(Ticks.text(6000L)).isEqualTo("1 minute, 00.00");
+    org.assertj.core.api.Assertions.assertThat(Ticks.text(502L)).isEqualTo("5.02 seconds");
+    org.assertj.core.api.Assertions.assertThat(Ticks.text(-5L)).isEqualTo("0.00 seconds");
+    org.assertj.core.api.Assertions.assertThat(WalkFile.value("TIMETICKS", "(99999999999999999999) huge")).isEqualTo("(99999999999999999999) huge");
   }
 }
