@@ -98,20 +98,56 @@ public final class Agent {
     return ok;
   }
 
-  /** Runs the targets that are due now; true when all of those runs succeeded. */
+  /**
+   * Runs the targets that are due now, and asks the tasks API of those whose {@code nextContactTime} has
+   * come before their run; true when all of those succeeded.
+   */
   public boolean runDue() throws InterruptedException {
     boolean ok = true;
     for (Target t : targets()) {
-      if (states.get(t).schedule().isDue(clock.instant())) {
+      TargetState st = states.get(t);
+      Instant now = clock.instant();
+      if (st.schedule().isDue(now)) {
         ok &= run(t, false).ok();
+      } else if (st.tasksContact().filter(c -> !c.isAfter(now)).isPresent()) {
+        ok &= runScheduledTasks(t).ok();
       }
     }
     return ok;
   }
 
-  /** The earliest next run over all targets. */
+  /** The earliest next run or tasks API contact over all targets. */
   public Instant nextRunDate() {
-    return states.values().stream().map(s -> s.schedule().nextRunDate()).min(Instant::compareTo).orElse(Instant.MAX);
+    return states.values().stream()
+        .map(s -> s.tasksContact().filter(c -> c.isBefore(s.schedule().nextRunDate())).orElse(s.schedule().nextRunDate()))
+        .min(Instant::compareTo).orElse(Instant.MAX);
+  }
+
+  /** Asks one target's tasks API and runs its jobs; its run schedule stays as it is. */
+  Outcome runScheduledTasks(Target t) throws InterruptedException {
+    TargetState before = states.get(t);
+    TargetRunner.Result r = runner.runScheduledTasks(t, before.kind());
+    TargetState after = before.withTasksContact(upcoming(r.tasksContact()));
+    states.put(t, after);
+    lastOutcomes.put(t, r.outcome());
+    log.info("target {}: scheduled tasks asked{}", t.id(),
+        after.tasksContact().map(c -> ", next at " + c).orElse(""));
+    save(t, after);
+    return r.outcome();
+  }
+
+  /** A {@code nextContactTime} still to come; one in the past (a clock apart from ours) is none. */
+  private Optional<Instant> upcoming(Optional<Instant> when) {
+    Instant now = clock.instant();
+    return when.filter(w -> w.isAfter(now));
+  }
+
+  private void save(Target t, TargetState st) {
+    try {
+      st.save(vardir.child(t.storageName()), t);
+    } catch (IOException e) {
+      log.error("target {}: cannot save its state: {}", t.id(), e.getMessage());
+    }
   }
 
   /** Makes every target due now (SIGUSR1, {@code /now}). */
@@ -140,15 +176,11 @@ public final class Agent {
                   : SchedulePolicy.afterRun(s, now, maxDelay, random);
           case Outcome.NetworkFailure f -> SchedulePolicy.afterNetworkFailure(s, now, delaytime);
         };
-    TargetState after = new TargetState(next, r.kind());
+    TargetState after = new TargetState(next, r.kind(), upcoming(r.tasksContact()));
     states.put(t, after);
     lastOutcomes.put(t, r.outcome());
     report(t, r.outcome(), next);
-    try {
-      after.save(vardir.child(t.storageName()), t);
-    } catch (IOException e) {
-      log.error("target {}: cannot save its state: {}", t.id(), e.getMessage());
-    }
+    save(t, after);
     return r.outcome();
   }
 

@@ -40,8 +40,25 @@ public final class ScheduledTasks {
     return tasksOf(Json.readObject(body, "tasks-file " + file), "tasks-file " + file);
   }
 
+  /**
+   * A tasks API answer: its {@code tasks} array (empty when not offered) and, when the server set one, the
+   * {@code nextContactTime} at which to ask it again.
+   */
+  public record Answer(JsonNode tasks, java.util.Optional<java.time.Instant> nextContact) {}
+
+  /** {@code nextContactTime}: seconds since the epoch, as a number or a numeric string; anything else is none. */
+  static java.util.Optional<java.time.Instant> nextContactOf(JsonNode doc) {
+    JsonNode n = doc.path("nextContactTime");
+    String text = n.isNumber() ? String.valueOf(n.asLong()) : n.isTextual() ? n.asText().strip() : "";
+    if (!text.matches("\\d{1,12}")) {
+      return java.util.Optional.empty();
+    }
+    long seconds = Long.parseLong(text);
+    return seconds > 0 ? java.util.Optional.of(java.time.Instant.ofEpochSecond(seconds)) : java.util.Optional.empty();
+  }
+
   /** The server's scheduled tasks for the modules this agent has, or an empty array when not offered. */
-  public static JsonNode fromServer(ServerClient client, URI server, String agentId, Map<String, String> modules) {
+  public static Answer fromServer(ServerClient client, URI server, String agentId, Map<String, String> modules) {
     String base = server.toString().replaceFirst("/(front|plugins|marketplace|Inventory)(/.*)?$", "").replaceFirst("/+$", "");
     StringBuilder query = new StringBuilder("?agentid=").append(URLEncoder.encode(agentId, StandardCharsets.UTF_8));
     modules.forEach((m, v) -> query.append("&module%5B%27").append(m).append("%27%5D=").append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
@@ -53,7 +70,8 @@ public final class ScheduledTasks {
           continue;
         }
         if (r.isSuccess() && r.looksLikeJson()) {
-          return tasksOf(Json.readObject(r.body(), "tasks answer"), "tasks answer from " + url);
+          JsonNode doc = Json.readObject(r.body(), "tasks answer");
+          return new Answer(tasksOf(doc, "tasks answer from " + url), nextContactOf(doc));
         }
         log.debug("tasks API at {} answered {}", url, r.code());
       } catch (ProtocolException e) {
@@ -62,7 +80,7 @@ public final class ScheduledTasks {
         log.debug("tasks API at {}: {}", url, e.getMessage());
       }
     }
-    return JsonNodeFactory.instance.arrayNode();
+    return new Answer(JsonNodeFactory.instance.arrayNode(), java.util.Optional.empty());
   }
 
   static JsonNode tasksOf(JsonNode doc, String what) throws ProtocolException {

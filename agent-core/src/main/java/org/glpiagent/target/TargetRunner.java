@@ -72,8 +72,13 @@ public final class TargetRunner {
    * @param outcome how it ended
    * @param kind what the server speaks, as far as this run found out
    * @param maxDelay the server's maximum delay between runs, when it said one
+   * @param tasksContact when the server's tasks API asked to be contacted again ({@code nextContactTime})
    */
-  public record Result(Outcome outcome, ServerKind kind, Optional<Duration> maxDelay) {}
+  public record Result(Outcome outcome, ServerKind kind, Optional<Duration> maxDelay, Optional<java.time.Instant> tasksContact) {
+    public Result(Outcome outcome, ServerKind kind, Optional<Duration> maxDelay) {
+      this(outcome, kind, maxDelay, Optional.empty());
+    }
+  }
 
   /** Runs the target once. */
   public Result run(Target target, ServerKind known, boolean forced) throws InterruptedException {
@@ -86,6 +91,47 @@ public final class TargetRunner {
     } finally {
       MDC.remove("target");
     }
+  }
+
+  /**
+   * Asks a server's tasks API only, at the {@code nextContactTime} it gave, and runs the jobs it answers: no
+   * CONTACT, no inventory. A local target has nothing to ask.
+   */
+  public Result runScheduledTasks(Target target, ServerKind known) throws InterruptedException {
+    if (!(target instanceof Target.Server s)) {
+      return new Result(new Outcome.Completed(List.of()), known, Optional.empty());
+    }
+    MDC.put("target", target.id());
+    try {
+      Path storage = storage(s);
+      ServerSink sink = serverSink(s, known, storage);
+      sink.flush();
+      ScheduledTasks.Answer answer = askTasks(s);
+      List<String> failed = runTasks(ServerInstructions.none(false).withScheduledTasks(answer.tasks()), sink, storage, Set.of(), false, false);
+      return new Result(sink.trouble().orElse(new Outcome.Completed(failed)), known, Optional.empty(), answer.nextContact());
+    } finally {
+      MDC.remove("target");
+    }
+  }
+
+  private ScheduledTasks.Answer askTasks(Target.Server target) {
+    Optional<Task<?>> discovery = tasks.stream().filter(t -> t.id().equals("netdiscovery")).findFirst();
+    if (discovery.isEmpty()) {
+      return new ScheduledTasks.Answer(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode(), Optional.empty());
+    }
+    return ScheduledTasks.fromServer(client, target.url(), identity.deviceId(), java.util.Map.of("netdiscovery", discovery.get().version()));
+  }
+
+  private ServerSink serverSink(Target.Server target, ServerKind kind, Path storage) {
+    return new ServerSink(
+        client,
+        target.url(),
+        kind,
+        identity.deviceId(),
+        config.string("tag"),
+        new PendingSubmissions(storage.resolve("pending"), clock),
+        new StateStore(storage, clock),
+        config.flag("full") ? 0 : config.integer("full-inventory-postpone").orElse(14L).intValue());
   }
 
   private Result runLocal(Target.Local target, boolean forced) throws InterruptedException {
@@ -112,16 +158,7 @@ public final class TargetRunner {
     }
     ServerDialogue.Proceed go = (ServerDialogue.Proceed) opening;
     Path storage = storage(target);
-    ServerSink sink =
-        new ServerSink(
-            client,
-            target.url(),
-            go.kind(),
-            identity.deviceId(),
-            config.string("tag"),
-            new PendingSubmissions(storage.resolve("pending"), clock),
-            new StateStore(storage, clock),
-            config.flag("full") ? 0 : config.integer("full-inventory-postpone").orElse(14L).intValue());
+    ServerSink sink = serverSink(target, go.kind(), storage);
     sink.flush();
     List<String> failed = new ArrayList<>();
     ServerInstructions instructions = go.instructions();
@@ -132,14 +169,15 @@ public final class TargetRunner {
       failed.add("tasks-file");
     }
     // the tasks API only when discovery can run here: installed and not disabled by the server's answer
-    if (instructions.scheduledTasks().isEmpty() && !go.disabled().contains("netdiscovery")
-        && tasks.stream().anyMatch(t -> t.id().equals("netdiscovery"))) {
-      instructions = instructions.withScheduledTasks(ScheduledTasks.fromServer(client, target.url(), identity.deviceId(),
-          java.util.Map.of("netdiscovery", tasks.stream().filter(t -> t.id().equals("netdiscovery")).findFirst().get().version())));
+    Optional<java.time.Instant> nextContact = Optional.empty();
+    if (instructions.scheduledTasks().isEmpty() && !go.disabled().contains("netdiscovery")) {
+      ScheduledTasks.Answer answer = askTasks(target);
+      instructions = instructions.withScheduledTasks(answer.tasks());
+      nextContact = answer.nextContact();
     }
     failed.addAll(runTasks(instructions, sink, storage, go.disabled(), go.inventoryWanted() || forced, false));
     Outcome outcome = sink.trouble().orElse(new Outcome.Completed(failed));
-    return new Result(outcome, go.kind(), go.maxDelay());
+    return new Result(outcome, go.kind(), go.maxDelay(), nextContact);
   }
 
   /** The jobs of {@code --tasks-file}, when one is configured. */

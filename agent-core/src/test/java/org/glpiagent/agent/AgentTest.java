@@ -235,4 +235,90 @@ class AgentTest {
     assertThat(clock.instant()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
     assertThat(task.runs).isZero(); // the first run is planned 30-60 minutes out
   }
+
+  /** A discovery task that counts the scheduled jobs it was given. */
+  static final class CountingDiscovery implements Task<Integer> {
+    final List<Integer> jobsPerRun = new java.util.ArrayList<>();
+
+    @Override
+    public String id() {
+      return "netdiscovery";
+    }
+
+    @Override
+    public String version() {
+      return "2.9";
+    }
+
+    @Override
+    public Optional<Integer> plan(ServerInstructions i, TaskContext c) {
+      int jobs = 0;
+      for (com.fasterxml.jackson.databind.JsonNode t : i.scheduledTasks()) {
+        jobs += t.path("jobs").size();
+      }
+      return jobs == 0 ? Optional.empty() : Optional.of(jobs);
+    }
+
+    @Override
+    public void run(Integer jobs, TaskContext c) {
+      jobsPerRun.add(jobs);
+    }
+  }
+
+  private static String tasksAnswer(int jobs, Instant next) {
+    StringBuilder list = new StringBuilder();
+    for (int j = 0; j < jobs; j++) {
+      list.append(j == 0 ? "" : ",").append("{\"id\":\"j").append(j).append("\",\"type\":\"netdiscovery\",\"targets\":[]}");
+    }
+    return "{\"tasks\":[{\"id\":\"t1\",\"jobs\":[" + list + "]}],\"nextContactTime\":" + next.getEpochSecond() + "}";
+  }
+
+  @Test
+  void theTasksApiIsAskedAgainAtItsNextContactTimeWithoutAContactOrAnInventory() throws Exception {
+    CountingDiscovery discovery = new CountingDiscovery();
+    Instant soon = T0.plus(Duration.ofMinutes(30));
+    ScriptedClient c = new ScriptedClient().thenJson(200, CONTACT_OK).thenJson(200, INVENTORY_OK)
+        .thenGetJson(200, tasksAnswer(1, soon))
+        .thenGetJson(200, tasksAnswer(2, T0.plus(Duration.ofMinutes(45))));
+    ContactRequest contact = new ContactRequest(id.deviceId(), "GLPI-Agent", "1", List.of("inventory"), List.of("inventory"), null, null);
+    TargetRunner runner = new TargetRunner(AgentConfig.of(Map.of("json", List.of("1"))), id, List.of(task, discovery), clock, vardir,
+        s -> new ServerDialogue(c, contact, id.deviceId(), ServerDialogue.ProtocolMode.AUTO), c, new ByteArrayOutputStream());
+    Agent a = new Agent(List.of(server), new StateStore(vardir, clock), runner, clock, new SplittableRandom(5), Duration.ofHours(1));
+
+    assertThat(a.runAll(true)).isTrue();
+    assertThat(discovery.jobsPerRun).containsExactly(1);
+    assertThat(a.state(server).tasksContact()).contains(soon);
+    assertThat(a.nextRunDate()).isEqualTo(soon);
+    assertThat(c.got.get(0).toString()).contains("/plugins/glpiinventory/api/tasks?agentid=").contains("netdiscovery");
+
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(a.runDue()).isTrue(); // nothing due yet
+    assertThat(c.got).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(20));
+    int postsBefore = c.sent.size();
+    assertThat(a.runDue()).isTrue();
+    assertThat(discovery.jobsPerRun).containsExactly(1, 2);
+    assertThat(c.sent).as("no CONTACT and no inventory").hasSize(postsBefore);
+    assertThat(task.runs).isEqualTo(1);
+    assertThat(a.state(server).tasksContact()).contains(T0.plus(Duration.ofMinutes(45)));
+
+    // kept across a restart
+    Agent restarted = new Agent(List.of(server), new StateStore(vardir, clock), runner, clock, new SplittableRandom(5), Duration.ofHours(1));
+    assertThat(restarted.state(server).tasksContact()).contains(T0.plus(Duration.ofMinutes(45)));
+  }
+
+  @Test
+  void aNextContactTimeInThePastOrNotANumberIsIgnored() throws Exception {
+    CountingDiscovery discovery = new CountingDiscovery();
+    ScriptedClient c = new ScriptedClient().thenJson(200, CONTACT_OK).thenJson(200, INVENTORY_OK)
+        .thenGetJson(200, tasksAnswer(1, T0.minus(Duration.ofDays(3000))));
+    ContactRequest contact = new ContactRequest(id.deviceId(), "GLPI-Agent", "1", List.of("inventory"), List.of("inventory"), null, null);
+    TargetRunner runner = new TargetRunner(AgentConfig.of(Map.of("json", List.of("1"))), id, List.of(task, discovery), clock, vardir,
+        s -> new ServerDialogue(c, contact, id.deviceId(), ServerDialogue.ProtocolMode.AUTO), c, new ByteArrayOutputStream());
+    Agent a = new Agent(List.of(server), new StateStore(vardir, clock), runner, clock, new SplittableRandom(5), Duration.ofHours(1));
+    assertThat(a.runAll(true)).isTrue();
+    assertThat(a.state(server).tasksContact()).isEmpty();
+    assertThat(a.nextRunDate()).isEqualTo(a.state(server).schedule().nextRunDate());
+  }
 }

@@ -23,7 +23,15 @@ public final class ScriptedClient implements ServerClient {
   public record Fail(String why) implements Step {}
 
   private final Deque<Step> script = new ArrayDeque<>();
+  private final Deque<Step> gets = new ArrayDeque<>();
   public final List<Message> sent = new ArrayList<>();
+  public final List<URI> got = new ArrayList<>();
+
+  /** The answer to the next GET (the tasks API); GETs beyond the script fail. */
+  public ScriptedClient thenGetJson(int code, String body) {
+    gets.add(new Answer(new Reply(code, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of())));
+    return this;
+  }
 
   public ScriptedClient then(int code, String contentType, String body) {
     script.add(new Answer(new Reply(code, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of())));
@@ -62,7 +70,15 @@ public final class ScriptedClient implements ServerClient {
 
   @Override
   public Reply get(URI url, RequestOptions options) throws IOException {
-    throw new IOException("not scripted");
+    got.add(url);
+    Step s = gets.poll();
+    if (s == null) {
+      throw new IOException("not scripted");
+    }
+    return switch (s) {
+      case Answer a -> a.reply();
+      case Fail f -> throw new IOException(f.why());
+    };
   }
 
   @Override
