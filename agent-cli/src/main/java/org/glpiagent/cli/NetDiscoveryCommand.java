@@ -133,7 +133,8 @@ final class NetDiscoveryCommand {
           };
     TaskContext context = new TaskContext(AgentConfig.of(Map.of()), clock, sink, dir, deviceId, "");
     try (SnmpClient snmp = new SnmpClient()) {
-      NetDiscoveryTask.Summary s = NetDiscoveryTask.runJob(job, snmp, retries, context);
+      NetDiscoveryTask.Progress progress = ProgressBar.onTerminal() ? new ProgressBar(err, System.nanoTime()) : NetDiscoveryTask.Progress.NONE;
+      NetDiscoveryTask.Summary s = NetDiscoveryTask.runJob(job, snmp, retries, context, progress);
       err.printf("%d devices found among %d addresses in %.1f s%n", s.found(), s.scanned(), s.millis() / 1000.0);
     } catch (TaskException e) {
       err.println("glpi-agent netdiscovery: " + e.getMessage());

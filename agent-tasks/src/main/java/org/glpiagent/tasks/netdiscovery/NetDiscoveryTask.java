@@ -74,14 +74,28 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
     }
   }
 
+  /** What a sweep has done so far: told after each address, from the threads that finish them. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(long scanned, long total, int found);
+
+    Progress NONE = (scanned, total, found) -> {};
+  }
+
   /** Runs one job: the messages go out as the sweep goes, so the server sees progress. */
   public static Summary runJob(DiscoveryJob job, SnmpClient snmp, int retries, TaskContext context)
+      throws TaskException, InterruptedException {
+    return runJob(job, snmp, retries, context, Progress.NONE);
+  }
+
+  /** Runs one job and tells {@code progress} how far it is. */
+  public static Summary runJob(DiscoveryJob job, SnmpClient snmp, int retries, TaskContext context, Progress progress)
       throws TaskException, InterruptedException {
     log.info("netdiscovery job {}: {} addresses, {} at once, {} s time-out, {} credentials",
         job.pid(), job.size(), job.workers(), job.timeout().toSeconds(), job.credentials().size());
     send(context, control(job.pid(), "START", "1", true));
     send(context, control(job.pid(), "NBIP", String.valueOf(job.size()), false));
-    Summary s = sweep(job, snmp, retries, context);
+    Summary s = sweep(job, snmp, retries, context, progress);
     send(context, control(job.pid(), "END", "1", true));
     return s;
   }
@@ -99,7 +113,7 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
         Thread.ofPlatform().name("netdiscovery-target-", 0).daemon().factory())) {
       List<java.util.concurrent.Future<Summary>> done = new ArrayList<>();
       for (DiscoveryJob target : job.targets()) {
-        done.add(pool.submit(() -> sweep(target, snmp, retries, context)));
+        done.add(pool.submit(() -> sweep(target, snmp, retries, context, Progress.NONE)));
       }
       for (var f : done) {
         try {
@@ -119,7 +133,7 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
   }
 
   /** Sweeps a job's ranges, reporting each device as it is found; no START/NBIP/END. */
-  static Summary sweep(DiscoveryJob job, SnmpClient snmp, int retries, TaskContext context)
+  static Summary sweep(DiscoveryJob job, SnmpClient snmp, int retries, TaskContext context, Progress progress)
       throws TaskException, InterruptedException {
     NetBios netbios;
     try {
@@ -129,7 +143,7 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
       netbios = null;
     }
     try {
-      return sweep(job, new Scanner(snmp, job.timeout(), retries, ArpCache::lookup, netbios, Scanner.reverseDns(job.timeout())), context);
+      return sweep(job, new Scanner(snmp, job.timeout(), retries, ArpCache::lookup, netbios, Scanner.reverseDns(job.timeout())), context, progress);
     } finally {
       if (netbios != null) {
         netbios.close();
@@ -140,10 +154,11 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
   /** UDP 137; tests move it to a port of their own. */
   static int netbiosPort = 137;
 
-  private static Summary sweep(DiscoveryJob job, Scanner scanner, TaskContext context)
+  private static Summary sweep(DiscoveryJob job, Scanner scanner, TaskContext context, Progress progress)
       throws TaskException, InterruptedException {
     Semaphore slots = new Semaphore(job.workers());
     AtomicInteger found = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong scanned = new java.util.concurrent.atomic.AtomicLong();
     List<String> failures = new ArrayList<>();
     List<CompletableFuture<Void>> inFlight = new ArrayList<>();
     long started = System.nanoTime();
@@ -162,7 +177,10 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
                   }
                 }
               }))
-              .whenComplete((v, e) -> slots.release());
+              .whenComplete((v, e) -> {
+                slots.release();
+                progress.update(scanned.incrementAndGet(), job.size(), found.get());
+              });
           inFlight.add(f);
           inFlight.removeIf(CompletableFuture::isDone);
         }
