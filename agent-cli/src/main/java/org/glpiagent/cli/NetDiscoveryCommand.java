@@ -42,6 +42,7 @@ final class NetDiscoveryCommand {
               .add("credentials", ArgParser.Arity.REPEATED, "SPEC",
                   "e.g. version:3,username:u,authprotocol:sha,authpassword:a,privprotocol:aes,privpassword:p; may be repeated", "--credentials")
               .add("port", ArgParser.Arity.LIST, "PORT", "SNMP ports (default: 161)", "--port")
+              .value("protocol", "udp|tcp", "SNMP transport (default: udp)", "--protocol")
               .value("threads", "N", "addresses scanned at once (default: 1)", "--threads")
               .value("timeout", "S", "SNMP time-out in seconds (default: 1)", "--timeout")
               .value("retries", "N", "SNMP retries (default: 0)", "--retries")
@@ -56,6 +57,7 @@ final class NetDiscoveryCommand {
   final boolean v1;
   final List<String> credentials;
   final List<Integer> ports = new ArrayList<>();
+  final org.glpiagent.tasks.snmp.Transport transport;
   final int threads;
   final int timeout;
   final int retries;
@@ -83,6 +85,11 @@ final class NetDiscoveryCommand {
       } catch (NumberFormatException e) {
         throw new StandaloneTool.BadValue("--port \"" + p + "\": not a port number");
       }
+    }
+    try {
+      transport = org.glpiagent.tasks.snmp.Transport.of(StandaloneTool.string(given, "protocol"));
+    } catch (IllegalArgumentException e) {
+      throw new StandaloneTool.BadValue("--protocol: " + e.getMessage());
     }
     threads = (int) StandaloneTool.number(given, "threads", 1);
     timeout = (int) StandaloneTool.number(given, "timeout", 1);
@@ -193,7 +200,7 @@ final class NetDiscoveryCommand {
       creds.add(parseCredentials(String.valueOf(++n), spec));
     }
     return new DiscoveryJob("0", threads, Duration.ofSeconds(timeout),
-        List.of(new DiscoveryJob.Range("1", "0", range, ports.isEmpty() ? List.of(161) : ports)), creds);
+        List.of(new DiscoveryJob.Range("1", "0", range, ports.isEmpty() ? List.of(161) : ports, transport)), creds);
   }
 
   /** glpi-netdiscovery's {@code key:value,key:value} credential syntax. */

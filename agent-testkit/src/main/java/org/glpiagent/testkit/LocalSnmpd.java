@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real net-snmp {@code snmpd} (Debian's package) on a free loopback UDP port, with a v1/v2c community and
+ * A real net-snmp {@code snmpd} (Debian's package) on a free loopback port (UDP and TCP), with a v1/v2c community and
  * a v3 authPriv user, for the SNMP tests. {@code .ci/run} installs the package; {@link #available()} tells
  * whether this machine has it.
  */
@@ -69,7 +69,7 @@ public final class LocalSnmpd implements AutoCloseable {
     Path conf = dir.resolve("snmpd.conf");
     boolean v6 = ipv6Loopback();
     Files.writeString(conf, String.join("\n",
-        "agentAddress udp:127.0.0.1:" + port + (v6 ? ",udp6:[::1]:" + port : ""),
+        "agentAddress udp:127.0.0.1:" + port + ",tcp:127.0.0.1:" + port + (v6 ? ",udp6:[::1]:" + port : ""),
         "rocommunity " + COMMUNITY + " 127.0.0.1",
         v6 ? "rocommunity6 " + COMMUNITY + " ::1" : "",
         "createUser " + V3_USER + " SHA \"" + V3_AUTH + "\" AES \"" + V3_PRIV + "\"",
@@ -113,7 +113,7 @@ public final class LocalSnmpd implements AutoCloseable {
     }
   }
 
-  /** The UDP port it listens on (127.0.0.1, and ::1 when {@link #ipv6Loopback()}). */
+  /** The port it listens on: UDP at 127.0.0.1 (and ::1 when {@link #ipv6Loopback()}), TCP at 127.0.0.1. */
   public int port() {
     return port;
   }

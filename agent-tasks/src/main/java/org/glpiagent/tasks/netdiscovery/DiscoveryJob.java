@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.glpiagent.tasks.snmp.Transport;
 import org.glpiagent.protocol.XmlTree;
 import org.glpiagent.task.TaskException;
 import org.glpiagent.tasks.snmp.Credential;
@@ -14,8 +15,12 @@ import org.glpiagent.tasks.snmp.Credential;
  */
 public record DiscoveryJob(String pid, int workers, Duration timeout, List<Range> ranges, List<Credential> credentials) {
 
-  /** A range with its id and entity, as the server numbers them. */
-  public record Range(String id, String entity, IpRange addresses, List<Integer> ports) {}
+  /** A range with its id and entity, as the server numbers them, and the ports and transport SNMP uses there. */
+  public record Range(String id, String entity, IpRange addresses, List<Integer> ports, Transport transport) {
+    public Range(String id, String entity, IpRange addresses, List<Integer> ports) {
+      this(id, entity, addresses, ports, Transport.UDP);
+    }
+  }
 
   public DiscoveryJob {
     ranges = List.copyOf(ranges);
@@ -49,7 +54,8 @@ public record DiscoveryJob(String pid, int workers, Duration timeout, List<Range
         throw new TaskException("job " + pid + ": RANGEIP " + r.path("ID").asText("?") + " without IPSTART or IPEND");
       }
       try {
-        ranges.add(new Range(r.path("ID").asText(""), r.path("ENTITY").asText("0"), IpRange.of(start, end), ports(r.path("PORT").asText(""))));
+        ranges.add(new Range(r.path("ID").asText(""), r.path("ENTITY").asText("0"), IpRange.of(start, end), ports(r.path("PORT").asText("")),
+            Transport.of(r.path("PROTOCOL").asText(""))));
       } catch (IllegalArgumentException e) {
         throw new TaskException("job " + pid + ": RANGEIP " + start + "-" + end + ": " + e.getMessage());
       }

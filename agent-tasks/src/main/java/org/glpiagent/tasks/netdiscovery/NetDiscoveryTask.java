@@ -166,9 +166,15 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
       for (DiscoveryJob.Range range : job.ranges()) {
         for (InetAddress ip : range.addresses()) {
           slots.acquire();
-          CompletableFuture<Void> f = scanner.scan(ip, range, job.credentials())
+          CompletableFuture<Optional<ObjectNode>> probed = scanner.scan(ip, range, job.credentials());
+          // the worker is free once the probes are done; naming and sending the device go on without it
+          probed.whenComplete((v, e) -> {
+            slots.release();
+            int devices = v != null && v.isPresent() ? found.incrementAndGet() : found.get();
+            progress.update(scanned.incrementAndGet(), job.size(), devices);
+          });
+          CompletableFuture<Void> f = probed.thenCompose(device -> scanner.named(ip, device))
               .thenAccept(device -> device.ifPresent(d -> {
-                found.incrementAndGet();
                 try {
                   send(context, deviceMessage(job, d));
                 } catch (TaskException e) {
@@ -176,21 +182,20 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
                     failures.add(e.getMessage());
                   }
                 }
-              }))
-              .whenComplete((v, e) -> {
-                slots.release();
-                progress.update(scanned.incrementAndGet(), job.size(), found.get());
-              });
+              }));
           inFlight.add(f);
           inFlight.removeIf(CompletableFuture::isDone);
         }
       }
       slots.acquire(job.workers()); // every scan finished
       slots.release(job.workers());
+      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(); // and every device named and sent
     } catch (InterruptedException e) {
       inFlight.forEach(x -> x.cancel(true));
       sendQuietly(context, control(job.pid(), "EXIT", "1", true));
       throw e;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new TaskException("netdiscovery job " + job.pid() + ": " + e.getCause().getMessage(), e.getCause());
     }
     Summary s = new Summary(job.size(), found.get(), (System.nanoTime() - started) / 1_000_000, scanner.malformedAnswers());
     log.info("netdiscovery job {}: {} devices found among {} addresses in {} ms", job.pid(), s.found(), s.scanned(), s.millis());

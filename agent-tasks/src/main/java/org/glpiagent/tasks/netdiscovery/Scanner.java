@@ -103,14 +103,32 @@ final class Scanner {
   }
 
   /**
-   * The system resolver's name for an address (PTR, {@code /etc/hosts}), asked in a virtual thread: it blocks,
-   * and a sweep may find many devices at once. Empty when the resolver only gives the address back or takes
-   * longer than {@code timeout}.
+   * Resolver threads: the system resolver blocks in native code, which would pin a virtual thread's carrier
+   * and make the JVM add carriers (a sweep of a network without a reachable DNS server grew by 60 MiB that
+   * way). Sixteen platform threads, gone after 30 idle seconds.
+   */
+  private static final java.util.concurrent.ThreadPoolExecutor RESOLVERS = resolvers();
+
+  private static java.util.concurrent.ThreadPoolExecutor resolvers() {
+    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(16, 16, 30, java.util.concurrent.TimeUnit.SECONDS,
+        new java.util.concurrent.LinkedBlockingQueue<>(), Thread.ofPlatform().name("netdiscovery-dns-", 0).daemon().factory());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /**
+   * The system resolver's name for an address (PTR, {@code /etc/hosts}), on the resolver threads. Empty when
+   * the resolver only gives the address back or takes longer than {@code timeout}; a lookup still queued
+   * when its time is up is not made at all.
    */
   static Function<InetAddress, CompletableFuture<Optional<String>>> reverseDns(Duration timeout) {
     return ip -> {
       CompletableFuture<Optional<String>> f = new CompletableFuture<>();
-      Thread.ofVirtual().name("netdiscovery-dns").start(() -> {
+      f.completeOnTimeout(Optional.empty(), timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      RESOLVERS.execute(() -> {
+        if (f.isDone()) {
+          return;
+        }
         try {
           String name = InetAddress.getByAddress(ip.getAddress()).getCanonicalHostName();
           f.complete(name.equals(ip.getHostAddress()) || name.isBlank() ? Optional.empty() : Optional.of(name));
@@ -118,8 +136,22 @@ final class Scanner {
           f.complete(Optional.empty());
         }
       });
-      return f.completeOnTimeout(Optional.empty(), timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return f;
     };
+  }
+
+  /**
+   * The device with its {@code DNSHOSTNAME}: the resolver's name, or the address when it has none, as the
+   * Perl agents do. Asked after the probes, so that a slow resolver does not hold a worker.
+   */
+  CompletableFuture<Optional<ObjectNode>> named(InetAddress ip, Optional<ObjectNode> device) {
+    if (device.isEmpty()) {
+      return CompletableFuture.completedFuture(device);
+    }
+    return names.apply(ip).exceptionally(e -> Optional.empty()).thenApply(name -> {
+      device.get().put("DNSHOSTNAME", name.orElse(address(ip)));
+      return device;
+    });
   }
 
   /** Answers that were not usable SNMP, so far. */
@@ -132,7 +164,7 @@ final class Scanner {
     List<Attempt> attempts = new ArrayList<>();
     for (int port : range.ports()) {
       for (Credential c : credentials) {
-        attempts.add(new Attempt(port, c));
+        attempts.add(new Attempt(port, range.transport(), c));
       }
     }
     // NetBIOS goes out with the first SNMP request: a silent host costs one time-out, not two
@@ -142,12 +174,6 @@ final class Scanner {
     return tryFrom(ip, attempts, 0).thenCompose(found -> (found.isPresent()
         ? nb.completeOnTimeout(Optional.empty(), NETBIOS_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
         : nb).thenApply(status -> merge(ip, range, found, status)))
-        .thenCompose(device -> device.isEmpty() ? CompletableFuture.completedFuture(device)
-            : names.apply(ip).exceptionally(e -> Optional.empty()).thenApply(name -> {
-              // as the Perl agents do, the address stands for the name when it has none
-              device.get().put("DNSHOSTNAME", name.orElse(address(ip)));
-              return device;
-            }))
         .exceptionally(e -> Optional.empty());
   }
 
@@ -181,14 +207,14 @@ final class Scanner {
     return ip instanceof java.net.Inet6Address ? org.glpiagent.tasks.inventory.Subnets.compress(s) : s;
   }
 
-  private record Attempt(int port, Credential credential) {}
+  private record Attempt(int port, org.glpiagent.tasks.snmp.Transport transport, Credential credential) {}
 
   private CompletableFuture<Optional<ObjectNode>> tryFrom(InetAddress ip, List<Attempt> attempts, int i) {
     if (i >= attempts.size()) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
     Attempt a = attempts.get(i);
-    return snmp.get(ip, a.port(), a.credential(), SYSTEM, timeout, retries)
+    return snmp.get(ip, a.port(), a.transport(), a.credential(), SYSTEM, timeout, retries)
         .thenCompose(system -> details(ip, a, system).thenApply(Optional::of))
         .exceptionallyCompose(e -> tryFrom(ip, attempts, i + 1));
   }
@@ -199,7 +225,7 @@ final class Scanner {
       // SNMPv1 fails a whole GET when one OID is missing: ask for each one alone
       List<CompletableFuture<Map<String, String>>> each = new ArrayList<>();
       for (String oid : OPTIONAL) {
-        each.add(snmp.get(ip, a.port(), a.credential(), List.of(oid), timeout, retries).exceptionally(e -> Map.of()));
+        each.add(snmp.get(ip, a.port(), a.transport(), a.credential(), List.of(oid), timeout, retries).exceptionally(e -> Map.of()));
       }
       extra = CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> {
         Map<String, String> all = new HashMap<>();
@@ -207,17 +233,17 @@ final class Scanner {
         return all;
       });
     } else {
-      extra = snmp.get(ip, a.port(), a.credential(), OPTIONAL, timeout, retries).exceptionally(e -> Map.of());
+      extra = snmp.get(ip, a.port(), a.transport(), a.credential(), OPTIONAL, timeout, retries).exceptionally(e -> Map.of());
     }
     CompletableFuture<Map<String, String>> chassis =
-        snmp.walk(ip, a.port(), a.credential(), ENT_CLASS, timeout, retries, ENTITY_ROWS)
+        snmp.walk(ip, a.port(), a.transport(), a.credential(), ENT_CLASS, timeout, retries, ENTITY_ROWS)
             .thenCompose(classes -> chassisIndex(classes)
-                .map(index -> snmp.get(ip, a.port(), a.credential(), entityOids(index), timeout, retries)
+                .map(index -> snmp.get(ip, a.port(), a.transport(), a.credential(), entityOids(index), timeout, retries)
                     .thenApply(values -> withChassis(Map.of(), index, values)))
                 .orElse(CompletableFuture.completedFuture(Map.of())))
             .exceptionally(e -> Map.of());
     CompletableFuture<java.util.SortedMap<String, String>> addresses =
-        snmp.walk(ip, a.port(), a.credential(), IP_ADDRESSES, timeout, retries, IP_ROWS)
+        snmp.walk(ip, a.port(), a.transport(), a.credential(), IP_ADDRESSES, timeout, retries, IP_ROWS)
             .exceptionally(e -> new java.util.TreeMap<>());
     return extra.thenCombine(chassis, (more, ch) -> {
       Map<String, String> all = new HashMap<>(more);
@@ -228,7 +254,11 @@ final class Scanner {
 
   /** The DEVICE element from what answered. */
   static ObjectNode device(Map<String, String> system, Map<String, String> more, Attempt a) {
-    return device(system, more, a.credential().id(), a.port());
+    ObjectNode d = device(system, more, a.credential().id(), a.port());
+    if (a.transport() == org.glpiagent.tasks.snmp.Transport.TCP) {
+      d.put("AUTHPROTOCOL", "tcp");
+    }
+    return d;
   }
 
   static ObjectNode device(Map<String, String> system, Map<String, String> more, String credentialId, int port) {

@@ -65,9 +65,16 @@ public record ScheduledJob(String id, int workers, List<DiscoveryJob> targets) {
       }
       int workers = t.path("workers").asInt(1);
       int timeout = t.path("timeout").asInt(1);
-      List<Integer> ports = t.has("port") ? DiscoveryJob.ports(t.path("port").asText()) : List.of(161);
+      List<Integer> ports;
+      org.glpiagent.tasks.snmp.Transport transport;
+      try {
+        ports = t.has("port") ? DiscoveryJob.ports(t.path("port").asText()) : List.of(161);
+        transport = org.glpiagent.tasks.snmp.Transport.of(t.path("protocol").asText(""));
+      } catch (IllegalArgumentException e) {
+        throw new TaskException("job " + id + ": " + e.getMessage());
+      }
       targets.add(new DiscoveryJob(id, Math.max(1, workers), Duration.ofSeconds(Math.max(1, timeout)),
-          List.of(new DiscoveryJob.Range(String.valueOf(targets.size() + 1), "0", range, ports)), creds));
+          List.of(new DiscoveryJob.Range(String.valueOf(targets.size() + 1), "0", range, ports, transport)), creds));
     }
     if (targets.isEmpty()) {
       throw new TaskException("job " + id + ": no targets");

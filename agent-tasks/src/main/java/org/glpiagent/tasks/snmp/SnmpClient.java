@@ -44,11 +44,12 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
 /**
  * Many SNMP requests in flight over one UDP socket: each {@link #get} returns at once with a future that the
  * transport's listener thread completes, so a sweep of thousands of addresses needs neither a socket nor a
- * thread per address.
+ * thread per address. Agents reached over TCP share one TCP transport, made on first use.
  */
 public final class SnmpClient implements AutoCloseable {
   private final Snmp snmp;
   private final USM usm;
+  private volatile org.snmp4j.transport.DefaultTcpTransportMapping tcp;
   private final AtomicLong malformed = new AtomicLong();
 
   public SnmpClient() throws IOException {
@@ -87,7 +88,13 @@ public final class SnmpClient implements AutoCloseable {
    */
   public CompletableFuture<Map<String, String>> get(
       InetAddress ip, int port, Credential credential, List<String> oids, Duration timeout, int retries) {
-    return send(ip, port, credential, PDU.GET, oids, 0, timeout, retries).thenApply(vbs -> {
+    return get(ip, port, Transport.UDP, credential, oids, timeout, retries);
+  }
+
+  /** GETs some OIDs over the given transport. */
+  public CompletableFuture<Map<String, String>> get(
+      InetAddress ip, int port, Transport transport, Credential credential, List<String> oids, Duration timeout, int retries) {
+    return send(ip, port, transport, credential, PDU.GET, oids, 0, timeout, retries).thenApply(vbs -> {
       Map<String, String> values = new LinkedHashMap<>();
       for (VariableBinding vb : vbs) {
         if (!vb.isException() && vb.getVariable() != null) {
@@ -108,15 +115,21 @@ public final class SnmpClient implements AutoCloseable {
    */
   public CompletableFuture<java.util.SortedMap<String, String>> walk(
       InetAddress ip, int port, Credential credential, String root, Duration timeout, int retries, int maxRows) {
-    java.util.SortedMap<String, String> rows = new java.util.TreeMap<>(WalkFile.OID_ORDER);
-    String prefix = (root.startsWith(".") ? root.substring(1) : root);
-    return walkFrom(ip, port, credential, prefix, prefix, rows, timeout, retries, maxRows);
+    return walk(ip, port, Transport.UDP, credential, root, timeout, retries, maxRows);
   }
 
-  private CompletableFuture<java.util.SortedMap<String, String>> walkFrom(InetAddress ip, int port, Credential c,
+  /** Walks a subtree over the given transport. */
+  public CompletableFuture<java.util.SortedMap<String, String>> walk(InetAddress ip, int port, Transport transport,
+      Credential credential, String root, Duration timeout, int retries, int maxRows) {
+    java.util.SortedMap<String, String> rows = new java.util.TreeMap<>(WalkFile.OID_ORDER);
+    String prefix = (root.startsWith(".") ? root.substring(1) : root);
+    return walkFrom(ip, port, transport, credential, prefix, prefix, rows, timeout, retries, maxRows);
+  }
+
+  private CompletableFuture<java.util.SortedMap<String, String>> walkFrom(InetAddress ip, int port, Transport transport, Credential c,
       String root, String from, java.util.SortedMap<String, String> rows, Duration timeout, int retries, int maxRows) {
     boolean bulk = c.version() != Credential.Version.V1;
-    return send(ip, port, c, bulk ? PDU.GETBULK : PDU.GETNEXT, List.of(from), bulk ? MAX_REPETITIONS : 0, timeout, retries)
+    return send(ip, port, transport, c, bulk ? PDU.GETBULK : PDU.GETNEXT, List.of(from), bulk ? MAX_REPETITIONS : 0, timeout, retries)
         .exceptionally(e -> {
           if (rows.isEmpty()) {
             throw e instanceof java.util.concurrent.CompletionException ce ? ce : new java.util.concurrent.CompletionException(e);
@@ -141,15 +154,36 @@ public final class SnmpClient implements AutoCloseable {
             }
           }
           return vbs.isEmpty() ? CompletableFuture.completedFuture(rows)
-              : walkFrom(ip, port, c, root, last, rows, timeout, retries, maxRows);
+              : walkFrom(ip, port, transport, c, root, last, rows, timeout, retries, maxRows);
         });
   }
 
-  private CompletableFuture<List<VariableBinding>> send(InetAddress ip, int port, Credential credential, int type,
+  /** The TCP transport, made when first needed: most sweeps never use it. */
+  private void tcpReady() throws IOException {
+    if (tcp == null) {
+      synchronized (this) {
+        if (tcp == null) {
+          org.snmp4j.transport.DefaultTcpTransportMapping t = new org.snmp4j.transport.DefaultTcpTransportMapping();
+          t.setConnectionTimeout(60_000); // idle connections closed after a minute
+          snmp.addTransportMapping(t);
+          t.listen();
+          tcp = t;
+        }
+      }
+    }
+  }
+
+  private CompletableFuture<List<VariableBinding>> send(InetAddress ip, int port, Transport transport, Credential credential, int type,
       List<String> oids, int maxRepetitions, Duration timeout, int retries) {
     CompletableFuture<List<VariableBinding>> result = new CompletableFuture<>();
     try {
-      Target<UdpAddress> target = target(new UdpAddress(ip, port), credential, timeout, retries);
+      Target<? extends Address> target;
+      if (transport == Transport.TCP) {
+        tcpReady();
+        target = target(new org.snmp4j.smi.TcpAddress(ip, port), credential, timeout, retries);
+      } else {
+        target = target(new UdpAddress(ip, port), credential, timeout, retries);
+      }
       PDU pdu = credential.version() == Credential.Version.V3 ? new ScopedPDU() : new PDU();
       pdu.setType(type);
       if (type == PDU.GETBULK) {
@@ -178,15 +212,15 @@ public final class SnmpClient implements AutoCloseable {
     return result;
   }
 
-  private Target<UdpAddress> target(UdpAddress address, Credential c, Duration timeout, int retries) {
-    Target<UdpAddress> t;
+  private <A extends Address> Target<A> target(A address, Credential c, Duration timeout, int retries) {
+    Target<A> t;
     if (c.version() == Credential.Version.V3) {
       OctetString user = new OctetString(c.username());
       OID auth = c.authProtocol() == null ? null : authProtocol(c.authProtocol());
       OID priv = c.privProtocol() == null ? null : privProtocol(c.privProtocol());
       usm.addUser(user, new UsmUser(user, auth, auth == null ? null : new OctetString(c.authPassphrase()),
           priv, priv == null ? null : new OctetString(c.privPassphrase())));
-      UserTarget<UdpAddress> u = new UserTarget<>();
+      UserTarget<A> u = new UserTarget<>();
       u.setSecurityName(user);
       u.setSecurityLevel(priv != null ? SecurityLevel.AUTH_PRIV : auth != null ? SecurityLevel.AUTH_NOPRIV : SecurityLevel.NOAUTH_NOPRIV);
       t = u;

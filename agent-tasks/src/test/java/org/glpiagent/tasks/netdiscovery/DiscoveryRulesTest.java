@@ -39,6 +39,19 @@ class DiscoveryRulesTest {
   }
 
   @Test
+  void aRangeMayAskForTcpAndAnotherPort() throws Exception {
+    DiscoveryJob job = DiscoveryJob.fromOption(option("<REPLY><OPTION><NAME>NETDISCOVERY</NAME><PARAM PID=\"7\"/>"
+        + "<RANGEIP ID=\"1\" IPSTART=\"10.0.0.1\" IPEND=\"10.0.0.2\" PORT=\"1161\" PROTOCOL=\"tcp/ipv4\"/>"
+        + "<RANGEIP ID=\"2\" IPSTART=\"10.0.1.1\" IPEND=\"10.0.1.2\"/></OPTION></REPLY>"), new ArrayList<>());
+    assertThat(job.ranges().get(0).transport()).isEqualTo(org.glpiagent.tasks.snmp.Transport.TCP);
+    assertThat(job.ranges().get(0).ports()).containsExactly(1161);
+    assertThat(job.ranges().get(1).transport()).isEqualTo(org.glpiagent.tasks.snmp.Transport.UDP);
+    assertThatThrownBy(() -> DiscoveryJob.fromOption(option("<REPLY><OPTION><NAME>NETDISCOVERY</NAME><PARAM PID=\"7\"/>"
+        + "<RANGEIP IPSTART=\"10.0.0.1\" IPEND=\"10.0.0.2\" PROTOCOL=\"carrier-pigeon\"/></OPTION></REPLY>"), new ArrayList<>()))
+        .isInstanceOf(TaskException.class).hasMessageContaining("carrier-pigeon");
+  }
+
+  @Test
   void badJobsAreRefusedWithTheReason() {
     assertThatThrownBy(() -> DiscoveryJob.fromOption(option("<REPLY><OPTION><NAME>NETDISCOVERY</NAME><RANGEIP IPSTART=\"10.0.0.1\" IPEND=\"10.0.0.2\"/></OPTION></REPLY>"), new ArrayList<>()))
         .isInstanceOf(TaskException.class).hasMessageContaining("PARAM");

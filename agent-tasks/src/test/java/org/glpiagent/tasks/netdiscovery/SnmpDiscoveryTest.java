@@ -128,4 +128,26 @@ class SnmpDiscoveryTest {
     assertThat(device.path("IP").asText()).isEqualTo("::1");
     assertThat(device.path("SNMPHOSTNAME").asText()).isEqualTo(LocalSnmpd.NAME);
   }
+
+  @Test
+  void anAgentIsReachedOverTcpWhenTheRangeSaysSo() throws Exception {
+    DiscoveryJob job = new DiscoveryJob("43", 2, Duration.ofSeconds(2),
+        List.of(new DiscoveryJob.Range("1", "0", IpRange.of("127.0.0.1", "127.0.0.1"), List.of(snmpd.port()),
+            org.glpiagent.tasks.snmp.Transport.TCP)),
+        List.of(Credential.community("1", Credential.Version.V2C, LocalSnmpd.COMMUNITY)));
+    try (SnmpClient snmp = new SnmpClient()) {
+      assertThat(NetDiscoveryTask.runJob(job, snmp, 0, context()).found()).isEqualTo(1);
+    }
+    ObjectNode device = (ObjectNode) messages.stream().filter(m -> m.has("DEVICE")).findFirst().orElseThrow().get("DEVICE");
+    assertThat(device.path("SNMPHOSTNAME").asText()).isEqualTo(LocalSnmpd.NAME);
+    assertThat(device.path("AUTHPROTOCOL").asText()).isEqualTo("tcp");
+  }
+
+  @Test
+  void aTransportNobodyKnowsIsRefusedByName() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.glpiagent.tasks.snmp.Transport.of("sctp"))
+        .hasMessageContaining("\"sctp\"");
+    assertThat(org.glpiagent.tasks.snmp.Transport.of("TCP/ipv6")).isEqualTo(org.glpiagent.tasks.snmp.Transport.TCP);
+    assertThat(org.glpiagent.tasks.snmp.Transport.of(null)).isEqualTo(org.glpiagent.tasks.snmp.Transport.UDP);
+  }
 }
