@@ -9,7 +9,7 @@ import java.util.Optional;
  * (IANA's Private Enterprise Numbers), the type from that, from which MIBs answer and from {@code sysDescr}.
  * Pure functions.
  */
-final class Identification {
+public final class Identification {
   /** Enterprise number → manufacturer, and the type most of its devices are. */
   record Vendor(String name, String type) {}
 
@@ -60,7 +60,7 @@ final class Identification {
   private Identification() {}
 
   /** The enterprise number of a {@code sysObjectID} (1.3.6.1.4.1.<n>...). */
-  static Optional<Integer> enterprise(String sysObjectId) {
+  public static Optional<Integer> enterprise(String sysObjectId) {
     if (sysObjectId == null) {
       return Optional.empty();
     }
@@ -75,7 +75,7 @@ final class Identification {
   }
 
   /** The manufacturer, from the enterprise number. */
-  static Optional<String> manufacturer(String sysObjectId) {
+  public static Optional<String> manufacturer(String sysObjectId) {
     return enterprise(sysObjectId).map(ENTERPRISES::get).map(Vendor::name);
   }
 
@@ -83,7 +83,7 @@ final class Identification {
    * The GLPI type: PRINTER when the Printer-MIB answers, NETWORKING when the BRIDGE-MIB does, else what the
    * vendor mostly makes, else what {@code sysDescr} says.
    */
-  static String type(String sysObjectId, String sysDescr, boolean printerMib, boolean bridgeMib) {
+  public static String type(String sysObjectId, String sysDescr, boolean printerMib, boolean bridgeMib) {
     if (printerMib) {
       return "PRINTER";
     }
@@ -115,7 +115,7 @@ final class Identification {
    * A model named in {@code sysDescr} when the device has no ENTITY-MIB to say it: HP ProCurve switches
    * ({@code ProCurve J9021A Switch 2810-24G} is the {@code ProCurve 2810-24G (J9021A)}).
    */
-  static Optional<String> modelFromDescription(String sysDescr) {
+  public static Optional<String> modelFromDescription(String sysDescr) {
     if (sysDescr == null) {
       return Optional.empty();
     }

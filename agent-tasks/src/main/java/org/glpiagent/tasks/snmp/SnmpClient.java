@@ -266,12 +266,51 @@ public final class SnmpClient implements AutoCloseable {
   /** A value as text: printable strings as they are, other octet strings as colon-separated hex (MACs). */
   static String text(VariableBinding vb) {
     if (vb.getVariable() instanceof OctetString os) {
-      return os.isPrintable() ? os.toString().replace("\0", "").strip() : os.toHexString(':');
+      return octets(os.getValue());
     }
     if (vb.getVariable() instanceof org.snmp4j.smi.TimeTicks t) {
       return Ticks.text(t.getValue());
     }
     return vb.getVariable().toString();
+  }
+
+  /**
+   * An octet string as text when it is text (UTF-8 without control characters; trailing NULs, which Windows
+   * agents add, dropped), else as colon-separated hex. Six bytes are text only when plain ASCII, so that a
+   * MAC address that happens to decode stays hex.
+   */
+  static String octets(byte[] v) {
+    int end = v.length;
+    if (end > 6) {
+      while (end > 0 && v[end - 1] == 0) {
+        end--;
+      }
+    }
+    boolean text = end > 0;
+    for (int i = 0; i < end && text; i++) {
+      int b = v[i] & 0xff;
+      text = b >= 0x20 && b != 0x7f || b == '\t' || b == '\n' || b == '\r' ;
+      if (v.length <= 6 && b >= 0x80) {
+        text = false;
+      }
+    }
+    if (text) {
+      try {
+        return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(v, 0, end)).toString().strip();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        // not UTF-8: hex below
+      }
+    }
+    if (v.length == 0) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (byte x : v) {
+      b.append(b.length() == 0 ? "" : ":").append(String.format("%02x", x & 0xff));
+    }
+    return b.toString();
   }
 
   @Override

@@ -83,4 +83,16 @@ class WalkTest {
     org.assertj.core.api.Assertions.assertThat(Ticks.text(-5L)).isEqualTo("0.00 seconds");
     org.assertj.core.api.Assertions.assertThat(WalkFile.value("TIMETICKS", "(99999999999999999999) huge")).isEqualTo("(99999999999999999999) huge");
   }
+
+  @org.junit.jupiter.api.Test
+  void octetStringsAreTextOnlyWhenTheyAreText() {
+    org.assertj.core.api.Assertions.assertThat(SnmpClient.octets("MS TCP Loopback interface\0".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo("MS TCP Loopback interface");
+    org.assertj.core.api.Assertions.assertThat(SnmpClient.octets("Bâtiment 3, salle réseau".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo("Bâtiment 3, salle réseau");
+    org.assertj.core.api.Assertions.assertThat(SnmpClient.octets(new byte[] {0x00, 0x16, (byte) 0xc7, 0x02, 0x6e, (byte) 0x80})).isEqualTo("00:16:c7:02:6e:80");
+    org.assertj.core.api.Assertions.assertThat(SnmpClient.octets(new byte[] {(byte) 0xc3, (byte) 0xa9, 0x41, 0x42, 0x43, 0x44})).isEqualTo("c3:a9:41:42:43:44");
+    org.assertj.core.api.Assertions.assertThat(SnmpClient.octets(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46})).isEqualTo("ff:fe:41:42:43:44:45:46");
+    org.assertj.core.api.Assertions.assertThat(SnmpClient.octets(new byte[0])).isEmpty();
+  }
 }

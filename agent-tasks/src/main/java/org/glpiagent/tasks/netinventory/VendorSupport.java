@@ -1,0 +1,18 @@
+package org.glpiagent.tasks.netinventory;
+
+import java.util.List;
+
+/**
+ * What one vendor or family adds to the standard MIBs: its private tables and how to read them. Support
+ * classes are listed explicitly in {@link DeviceInventory#SUPPORTS}; each has its own fixture.
+ */
+interface VendorSupport {
+  /** Whether this support applies, from the enterprise number of {@code sysObjectID} and {@code sysDescr}. */
+  boolean supports(String sysObjectId, String sysDescr);
+
+  /** The private tables to walk, with the standard ones. */
+  List<String> roots();
+
+  /** Adds what those tables say to the device being built. */
+  void apply(Tables tables, DeviceModel device);
+}
