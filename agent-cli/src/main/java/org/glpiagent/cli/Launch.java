@@ -13,6 +13,7 @@ import org.glpiagent.client.HttpServerClient;
 import org.glpiagent.tasks.inventory.Categories;
 import org.glpiagent.tasks.inventory.InventoryTask;
 import org.glpiagent.tasks.netdiscovery.NetDiscoveryTask;
+import org.glpiagent.tasks.netinventory.NetInventoryTask;
 import org.glpiagent.config.AgentConfig;
 import org.glpiagent.config.ConfigException;
 import org.glpiagent.task.Task;
@@ -30,7 +31,7 @@ public final class Launch {
 
   /** Every task this agent has, in the order they run by default. */
   public static List<Task<?>> catalog() {
-    return List.of(new InventoryTask(), new NetDiscoveryTask());
+    return List.of(new InventoryTask(), new NetDiscoveryTask(), new NetInventoryTask());
   }
 
   /** The inventory categories, for {@code --list-categories}. */

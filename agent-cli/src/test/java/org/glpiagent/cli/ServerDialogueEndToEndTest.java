@@ -64,8 +64,8 @@ class ServerDialogueEndToEndTest {
     assertThat(contact.header("user-agent")).startsWith("GLPI-Agent_v");
     JsonNode c = JSON.readTree(contact.body());
     assertThat(c.path("deviceid").asText()).matches(".+-\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-\\d{2}");
-    assertThat(c.path("enabled-tasks").toString()).isEqualTo("[\"inventory\",\"netdiscovery\"]");
-    assertThat(c.path("installed-tasks").toString()).isEqualTo("[\"inventory\",\"netdiscovery\"]");
+    assertThat(c.path("enabled-tasks").toString()).isEqualTo("[\"inventory\",\"netdiscovery\",\"netinventory\"]");
+    assertThat(c.path("installed-tasks").toString()).isEqualTo("[\"inventory\",\"netdiscovery\",\"netinventory\"]");
     assertThat(c.has("httpd-port")).isFalse();
 
     assertThat(server.inventories()).hasSize(1);
@@ -121,7 +121,7 @@ class ServerDialogueEndToEndTest {
     server = FakeGlpiServer.start().plugin(true)
         .queueOption("<OPTION><NAME>NETDISCOVERY</NAME><PARAM THREADS_DISCOVERY=\"1\" TIMEOUT=\"1\" PID=\"42\"/><RANGEIP ID=\"1\" IPSTART=\"127.0.0.1\" IPEND=\"127.0.0.1\" ENTITY=\"0\"/></OPTION>");
     // the plugin answers for netdiscovery only when the agent enables it: the test server announces it anyway
-    AgentRun r = AgentRun.run(dir, AgentRun.forServer(server.uri().toString(), vardir(), "--no-task", "netdiscovery"));
+    AgentRun r = AgentRun.run(dir, AgentRun.forServer(server.uri().toString(), vardir(), "--no-task", "netdiscovery,netinventory"));
     assertThat(r.code).as(r.toString()).isZero();
     // GLPI 11 with the plugin: inventory is served by glpi, so no extra PROLOG is needed with only inventory
     assertThat(server.posts()).extracting(Recorded::action).containsExactly("contact", "inventory");

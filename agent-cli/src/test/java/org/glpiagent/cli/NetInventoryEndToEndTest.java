@@ -1,0 +1,63 @@
+package org.glpiagent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.glpiagent.testkit.FakeGlpiServer;
+import org.glpiagent.testkit.LocalSnmpd;
+import org.glpiagent.testkit.Recorded;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A network inventory job (SNMPQUERY) from a GLPI with the glpiinventory plugin, run by the real command against a real snmpd. */
+class NetInventoryEndToEndTest {
+  private static LocalSnmpd snmpd;
+  @TempDir Path dir;
+  private FakeGlpiServer server;
+
+  @BeforeAll
+  static void startSnmpd() throws Exception {
+    assumeTrue(LocalSnmpd.available(), "snmpd is not installed (apt-get install snmpd snmp)");
+    snmpd = LocalSnmpd.shared();
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void thePluginsJobIsReadAndReportedDeviceByDevice() throws Exception {
+    server = FakeGlpiServer.start().plugin(true).queueOption(
+        "<OPTION><NAME>SNMPQUERY</NAME><PARAM THREADS_QUERY=\"2\" TIMEOUT=\"2\" PID=\"77\"/>"
+            + "<DEVICE TYPE=\"NETWORKING\" ID=\"17\" IP=\"127.0.0.1\" AUTHSNMP_ID=\"2\" PORT=\"" + snmpd.port() + "\"/>"
+            + "<DEVICE TYPE=\"NETWORKING\" ID=\"18\" IP=\"127.0.0.1\" AUTHSNMP_ID=\"1\" PORT=\"" + snmpd.port() + "\"/>"
+            + "<DEVICE TYPE=\"PRINTER\" ID=\"19\" IP=\"not-an-ip\" AUTHSNMP_ID=\"2\"/>"
+            + "<AUTHENTICATION ID=\"1\" VERSION=\"2c\" COMMUNITY=\"wrong\"/>"
+            + "<AUTHENTICATION ID=\"2\" VERSION=\"3\" USERNAME=\"" + LocalSnmpd.V3_USER + "\" AUTHPROTOCOL=\"SHA\" AUTHPASSPHRASE=\""
+            + LocalSnmpd.V3_AUTH + "\" PRIVPROTOCOL=\"AES\" PRIVPASSPHRASE=\"" + LocalSnmpd.V3_PRIV + "\"/></OPTION>");
+    AgentRun r = AgentRun.run(dir, AgentRun.forServer(server.uri().toString(), dir.resolve("var"), "--no-category", "software,process"));
+    assertThat(r.code).as(r.toString()).isZero();
+    List<Recorded> job = server.networkMessages("77");
+    assertThat(job).extracting(Recorded::code).allMatch(c -> c == 200);
+    assertThat(job.get(0).text()).contains("<START>1</START>").contains("<QUERY>SNMPQUERY</QUERY>");
+    assertThat(job.get(job.size() - 1).text()).contains("<END>1</END>");
+    assertThat(job).hasSize(4);
+    String read = job.stream().map(Recorded::text).filter(t -> t.contains("<ID>17</ID>")).findFirst().orElseThrow();
+    assertThat(read).contains("<INFO>").contains("<NAME>" + LocalSnmpd.NAME + "</NAME>").contains("<LOCATION>" + LocalSnmpd.LOCATION + "</LOCATION>")
+        .contains("<PORTS>").contains("<IFDESCR>lo</IFDESCR>").contains("<IP>127.0.0.1</IP>");
+    String failed = job.stream().map(Recorded::text).filter(t -> t.contains("<ID>18</ID>")).findFirst().orElseThrow();
+    assertThat(failed).contains("<ERROR>").contains("No response from remote host");
+    assertThat(r.err).contains("not-an-ip");
+    for (Recorded m : job) {
+      assertThat(m.text()).doesNotContain(LocalSnmpd.V3_AUTH).doesNotContain(LocalSnmpd.V3_PRIV).doesNotContain("wrong");
+    }
+    assertThat(r.err).doesNotContain(LocalSnmpd.V3_AUTH).doesNotContain(LocalSnmpd.V3_PRIV);
+  }
+}
