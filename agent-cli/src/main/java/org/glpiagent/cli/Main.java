@@ -39,6 +39,9 @@ public final class Main {
     if (args.length > 0 && args[0].equals("inventory")) {
       return InventoryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
+    if (args.length > 0 && args[0].equals("netinventory")) {
+      return NetInventoryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     if (args.length > 0 && args[0].equals("netdiscovery")) {
       return NetDiscoveryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }

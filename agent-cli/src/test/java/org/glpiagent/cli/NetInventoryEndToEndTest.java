@@ -60,4 +60,39 @@ class NetInventoryEndToEndTest {
     }
     assertThat(r.err).doesNotContain(LocalSnmpd.V3_AUTH).doesNotContain(LocalSnmpd.V3_PRIV);
   }
+
+  @Test
+  void theCommandLineToolPrintsASchemaValidInventory() throws Exception {
+    AgentRun r = AgentRun.run(dir, "netinventory", "--host", "127.0.0.1", "--port", String.valueOf(snmpd.port()), "--timeout", "2",
+        "--community", "wrong", "--community", LocalSnmpd.COMMUNITY, "--vardir", dir.resolve("var").toString());
+    assertThat(r.code).as(r.toString()).isZero();
+    com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out);
+    assertThat(org.glpiagent.testkit.InventorySchema.CURRENT.violations(doc)).isEmpty();
+    assertThat(doc.path("itemtype").asText()).isEqualTo("NetworkEquipment");
+    assertThat(doc.path("content").path("network_device").path("name").asText()).isEqualTo(LocalSnmpd.NAME);
+    assertThat(doc.path("content").path("network_device").path("credentials").asInt()).isEqualTo(2);
+    assertThat(doc.path("content").path("network_ports").findValuesAsText("ifdescr")).contains("lo");
+
+    AgentRun xml = AgentRun.run(dir, "netinventory", "--file", "../agent-tasks/src/test/resources/snmp/walks/net-snmp-5.9-linux.walk", "--xml",
+        "--vardir", dir.resolve("var").toString());
+    assertThat(xml.code).as(xml.toString()).isZero();
+    assertThat(xml.out).contains("<QUERY>SNMPQUERY</QUERY>").contains("<INFO>").contains("<TYPE>");
+  }
+
+  @Test
+  void badArgumentsAreRefusedWithTheReason() {
+    AgentRun none = AgentRun.run(dir, "netinventory", "--vardir", dir.resolve("var").toString());
+    assertThat(none.code).isEqualTo(2);
+    assertThat(none.err).contains("--host");
+    AgentRun host = AgentRun.run(dir, "netinventory", "--host", "switch.example.com", "--vardir", dir.resolve("var").toString());
+    assertThat(host.code).isEqualTo(2);
+    assertThat(host.err).contains("switch.example.com").contains("not an IP address");
+    AgentRun walk = AgentRun.run(dir, "netinventory", "--file", dir.resolve("missing.walk").toString(), "--vardir", dir.resolve("var").toString());
+    assertThat(walk.code).isEqualTo(2);
+    assertThat(walk.err).contains("missing.walk");
+    AgentRun silent = AgentRun.run(dir, "netinventory", "--host", "127.0.0.1", "--port", String.valueOf(snmpd.port()), "--timeout", "1",
+        "--community", "wrong", "--vardir", dir.resolve("var").toString());
+    assertThat(silent.code).isEqualTo(1);
+    assertThat(silent.err).contains("no answer with any credential");
+  }
 }

@@ -136,6 +136,38 @@ public final class NetInventoryTask implements Task<NetInventoryTask.Plan> {
     return s;
   }
 
+  /**
+   * Reads one device with the first of {@code credentials} that it answers, for {@code glpi-agent netinventory};
+   * empty when none does.
+   */
+  public static Optional<DeviceInventory.Result> inventory(SnmpClient snmp, InetAddress ip, int port,
+      org.glpiagent.tasks.snmp.Transport transport, List<Credential> credentials, String type, java.time.Duration timeout, int retries)
+      throws InterruptedException {
+    for (Credential c : credentials) {
+      try {
+        return Optional.of(DeviceInventory.collect(new LiveSource(snmp, ip, port, transport, c, timeout, retries), type, c.id()));
+      } catch (IOException e) {
+        log.debug("netinventory: {} with credential {}: {}", ip.getHostAddress(), c.id(), e.getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Reads the device a recorded {@code snmpwalk -On} describes. */
+  public static DeviceInventory.Result inventory(org.glpiagent.tasks.snmp.WalkFile walk, String type) throws IOException {
+    try {
+      return DeviceInventory.collect(new WalkSource(walk), type, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  /** The legacy {@code <DEVICE>} of a device read, for {@code --xml}. */
+  public static ObjectNode legacyDevice(DeviceInventory.Result r, String type) {
+    return Legacy.device(r.content(), null, type);
+  }
+
   /** The native inventory document GLPI takes ({@code action} {@code netinventory}). */
   public static ObjectNode document(String deviceId, DeviceInventory.Result r) {
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
