@@ -62,7 +62,8 @@ public final class WalkFile {
       case "HEX-STRING" -> v.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", ":");
       case "OID" -> v.startsWith(".") ? v.substring(1) : v;
       case "TIMETICKS" -> v.matches("\\((\\d{1,18})\\).*") ? Ticks.text(Long.parseLong(v.substring(1, v.indexOf(')')))) : v;
-      case "INTEGER" -> v.matches(".*\\((-?\\d+)\\)") ? v.replaceAll(".*\\((-?\\d+)\\)", "$1") : v;
+      case "INTEGER" -> v.matches(".*\\((-?\\d+)\\)") ? v.replaceAll(".*\\((-?\\d+)\\)", "$1")
+          : v.matches("-?\\d+\\s+\\S.*") ? v.substring(0, v.indexOf(' ')) : v; // "524288 KBytes": units dropped
       default -> unquote(v);
     };
   }
