@@ -81,6 +81,13 @@ public final class SnmpSim implements AutoCloseable {
       }
       Files.setPosixFilePermissions(data.resolve(r.getKey() + ".snmprec"), PosixFilePermissions.fromString("rw-r--r--"));
     }
+    // the testkit's own additions, such as a per-VLAN bridge of the Catalyst (community cisco-3750@60)
+    for (String extra : List.of("cisco-3750@60.snmprec")) {
+      try (InputStream in = SnmpSim.class.getResourceAsStream("snmpsim/" + extra)) {
+        Files.copy(in, data.resolve(extra));
+      }
+      Files.setPosixFilePermissions(data.resolve(extra), PosixFilePermissions.fromString("rw-r--r--"));
+    }
     List<String> cmd = new java.util.ArrayList<>(List.of(SNMPSIMD.toString(), "--data-dir=" + data, "--cache-dir=" + cache,
         "--agent-udpv4-endpoint=127.0.0.1:" + port, "--logging-method=file:" + cache.resolve("snmpsimd.log")));
     if ("root".equals(System.getProperty("user.name"))) {

@@ -17,7 +17,10 @@ final class CiscoSupport implements VendorSupport {
   static final String VM_VLAN = "1.3.6.1.4.1.9.9.68.1.2.2.1.2";
   static final String VTP_VLAN_NAME = "1.3.6.1.4.1.9.9.46.1.3.1.1.4.1";
   static final String TRUNK_STATUS = "1.3.6.1.4.1.9.9.46.1.6.1.1.14";
-  static final String CPU_5MIN = "1.3.6.1.4.1.9.9.109.1.1.1.1.8";
+  static final String CPU_5SEC_REV = "1.3.6.1.4.1.9.9.109.1.1.1.1.6";
+  static final String CPU_5SEC = "1.3.6.1.4.1.9.9.109.1.1.1.1.3";
+  /** OLD-CISCO-CHASSIS-MIB processorRam.0, in bytes. */
+  static final String PROCESSOR_RAM = "1.3.6.1.4.1.9.3.6.6";
   static final String MEMORY_USED = "1.3.6.1.4.1.9.9.48.1.1.1.5";
   static final String MEMORY_FREE = "1.3.6.1.4.1.9.9.48.1.1.1.6";
 
@@ -29,16 +32,38 @@ final class CiscoSupport implements VendorSupport {
   @Override
   public List<String> roots() {
     List<String> r = new ArrayList<>(Tables.columns(CDP, 4, 5, 6, 7, 8));
-    r.addAll(List.of(VM_VLAN, VTP_VLAN_NAME, TRUNK_STATUS, CPU_5MIN, MEMORY_USED, MEMORY_FREE));
+    r.addAll(List.of(VM_VLAN, VTP_VLAN_NAME, TRUNK_STATUS, CPU_5SEC_REV, CPU_5SEC, PROCESSOR_RAM, MEMORY_USED, MEMORY_FREE));
     return r;
+  }
+
+  /**
+   * A Catalyst keeps one bridge per VLAN: its MAC table and bridge ports are read with the community
+   * {@code community@vlan}, for every VLAN VTP knows (not the reserved 1002-1005), all at once.
+   */
+  @Override
+  public List<Tables> forwardingTables(MibSource src, Tables t) throws java.io.IOException, InterruptedException {
+    List<String> vlans = t.column(VTP_VLAN_NAME).keySet().stream()
+        .filter(v -> v.matches("\\d{1,4}") && (Integer.parseInt(v) < 1002 || Integer.parseInt(v) > 1005)).toList();
+    if (vlans.isEmpty()) {
+      return List.of();
+    }
+    List<Tables> out = new ArrayList<>();
+    src.walkInVlans(vlans, List.of(DeviceInventory.FDB_PORT, DeviceInventory.BASE_PORT_IF)).values().forEach(w -> out.add(new Tables(w)));
+    return out;
   }
 
   @Override
   public void apply(Tables t, DeviceModel m) {
     cdp(t, m);
     vlans(t, m);
-    t.column(CPU_5MIN).values().stream().map(Tables::number).filter(java.util.Objects::nonNull).findFirst()
+    // the load of the last five seconds, as the Perl agents report it
+    t.column(CPU_5SEC_REV).values().stream().map(Tables::number).filter(java.util.Objects::nonNull).findFirst()
+        .or(() -> t.column(CPU_5SEC).values().stream().map(Tables::number).filter(java.util.Objects::nonNull).findFirst())
         .ifPresent(cpu -> m.device.put("cpu", cpu));
+    Long ram = Tables.number(t.column(PROCESSOR_RAM).get("0"));
+    if (ram != null && ram > 0) {
+      m.device.put("ram", ram / 1024 / 1024);
+    }
     // the processor pool is the first; its used + free is the memory, in MB
     Long used = t.column(MEMORY_USED).values().stream().map(Tables::number).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     Long free = t.column(MEMORY_FREE).values().stream().map(Tables::number).filter(java.util.Objects::nonNull).findFirst().orElse(null);
@@ -83,13 +108,13 @@ final class CiscoSupport implements VendorSupport {
       ObjectNode v = p.putArray("vlans").addObject();
       v.put("number", vlan.strip());
       DeviceModel.put(v, "name", names.get(vlan.strip()));
-      v.put("tagged", "0");
     });
+    // vlanTrunkPortDynamicStatus: 1 trunking, 2 not
     t.column(TRUNK_STATUS).forEach((ifIndex, status) -> {
       Long i = Tables.number(ifIndex);
       ObjectNode p = i == null ? null : m.port(i);
-      if (p != null && "1".equals(status.strip())) {
-        p.put("trunk", true);
+      if (p != null) {
+        p.put("trunk", "1".equals(status.strip()));
       }
     });
   }

@@ -39,6 +39,8 @@ public final class DeviceInventory {
   static final String ENT = "1.3.6.1.2.1.47.1.1.1.1";
   static final String BASE_PORT_IF = "1.3.6.1.2.1.17.1.4.1.2";
   static final String FDB_PORT = "1.3.6.1.2.1.17.4.3.1.2";
+  /** IP-MIB ipNetToMediaPhysAddress: the ARP table, by ifIndex.address. */
+  static final String ARP_MAC = "1.3.6.1.2.1.4.22.1.2";
   static final String QFDB_PORT = "1.3.6.1.2.1.17.7.1.2.2.1.2";
   static final String PVID = "1.3.6.1.2.1.17.7.1.4.5.1.1";
   static final String VLAN_STATIC_NAME = "1.3.6.1.2.1.17.7.1.4.3.1.1";
@@ -58,7 +60,7 @@ public final class DeviceInventory {
     r.addAll(Tables.columns(IFX, 1, 15, 18));
     r.add(IP_ADDRESS_IF);
     r.addAll(Tables.columns(ENT, 2, 4, 5, 7, 10, 11, 12, 13, 16));
-    r.addAll(List.of(BASE_PORT_IF, FDB_PORT, QFDB_PORT, PVID, VLAN_STATIC_NAME));
+    r.addAll(List.of(BASE_PORT_IF, FDB_PORT, QFDB_PORT, ARP_MAC, PVID, VLAN_STATIC_NAME));
     r.addAll(Tables.columns(LLDP_REM, 5, 7, 8, 9, 10));
     r.addAll(List.of(LLDP_REM_MAN_ADDR, DUPLEX, AGG_ATTACHED, HR_PROCESSOR_LOAD));
     return List.copyOf(r);
@@ -127,7 +129,11 @@ public final class DeviceInventory {
     if (!d.has("model")) {
       Identification.modelFromDescription(descr).ifPresent(v -> d.put("model", v));
     }
-    macTable(t, m);
+    List<Tables> forwarding = new ArrayList<>(List.of(t));
+    for (VendorSupport v : vendors) {
+      forwarding.addAll(v.forwardingTables(src, t));
+    }
+    macTable(forwarding, t, m);
     lldp(t, m);
     qbridgeVlans(t, m);
     aggregates(t, m);
@@ -246,12 +252,14 @@ public final class DeviceInventory {
       DeviceModel.put(d, "model", model.get(chassis));
       DeviceModel.put(d, "firmware", software.get(chassis));
     }
-    Map<String, String> types = Map.of("3", "chassis", "9", "module", "6", "powerSupply", "7", "fan", "11", "stack", "12", "cpu", "1", "other");
+    Map<String, String> types = Map.ofEntries(Map.entry("1", "other"), Map.entry("2", "unknown"), Map.entry("3", "chassis"),
+        Map.entry("4", "backplane"), Map.entry("5", "container"), Map.entry("6", "powerSupply"), Map.entry("7", "fan"),
+        Map.entry("8", "sensor"), Map.entry("9", "module"), Map.entry("10", "port"), Map.entry("11", "stack"), Map.entry("12", "cpu"));
     for (Map.Entry<String, String> e : cls.entrySet()) {
       String type = types.get(e.getValue().strip());
       Long index = Tables.number(e.getKey());
       if (type == null || index == null) {
-        continue; // ports, sensors, containers and backplanes are not components in GLPI
+        continue;
       }
       String i = e.getKey();
       ObjectNode c = m.components.addObject();
@@ -281,13 +289,24 @@ public final class DeviceInventory {
   }
 
   /** Forwarding database (BRIDGE-MIB and Q-BRIDGE): which MACs are seen behind which port. */
-  private static void macTable(Tables t, DeviceModel m) {
-    Map<String, Long> bridge = bridgePorts(t);
+  private static void macTable(List<Tables> forwarding, Tables t, DeviceModel m) {
     Map<Long, Set<String>> seen = new LinkedHashMap<>();
-    t.column(FDB_PORT).forEach((index, port) -> seenAt(m, bridge, seen, Tables.macOfIndex(index), port));
+    for (Tables f : forwarding) {
+      // each bridge (the device's, or one per VLAN) numbers its own ports
+      Map<String, Long> bridge = bridgePorts(f);
+      f.column(FDB_PORT).forEach((index, port) -> seenAt(m, bridge, seen, Tables.macOfIndex(index), port));
+    }
+    Map<String, Long> bridge = bridgePorts(t);
     t.column(QFDB_PORT).forEach((index, port) -> {
       int dot = index.indexOf('.');
       seenAt(m, bridge, seen, dot < 0 ? null : Tables.macOfIndex(index.substring(dot + 1)), port);
+    });
+    // the ARP table: addresses heard on routed interfaces (a switch's VLAN interfaces), by ifIndex
+    Map<String, Long> self = new LinkedHashMap<>();
+    m.ports.keySet().forEach(i -> self.put(String.valueOf(i), i));
+    t.column(ARP_MAC).forEach((index, mac) -> {
+      int dot = index.indexOf('.');
+      seenAt(m, self, seen, Tables.mac(mac), dot < 0 ? null : index.substring(0, dot));
     });
     seen.forEach((ifIndex, macs) -> m.port(ifIndex).put("__macs", String.join(",", macs)));
   }

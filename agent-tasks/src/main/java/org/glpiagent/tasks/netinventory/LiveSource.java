@@ -68,17 +68,48 @@ final class LiveSource implements MibSource {
     return walkAll(List.of(root)).get(root);
   }
 
-  @Override
-  public Map<String, SortedMap<String, String>> walkAll(List<String> roots) throws IOException, InterruptedException {
+  private Map<String, SortedMap<String, String>> walkAll(Credential c, List<String> roots) throws IOException, InterruptedException {
     Map<String, CompletableFuture<SortedMap<String, String>>> running = new LinkedHashMap<>();
     for (String r : roots) {
       requests.incrementAndGet();
-      running.put(r, snmp.walk(ip, port, transport, credential, r, timeout, retries, MAX_ROWS)
+      running.put(r, snmp.walk(ip, port, transport, c, r, timeout, retries, MAX_ROWS)
           .exceptionally(e -> new TreeMap<>(WalkFile.OID_ORDER)));
     }
     Map<String, SortedMap<String, String>> out = new LinkedHashMap<>();
     for (Map.Entry<String, CompletableFuture<SortedMap<String, String>>> e : running.entrySet()) {
       out.put(e.getKey(), join(e.getValue()));
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, SortedMap<String, String>> walkAll(List<String> roots) throws IOException, InterruptedException {
+    return walkAll(credential, roots);
+  }
+
+  @Override
+  public Map<String, Map<String, SortedMap<String, String>>> walkInVlans(List<String> vlans, List<String> roots)
+      throws IOException, InterruptedException {
+    if (credential.version() == Credential.Version.V3 || credential.community() == null) {
+      return Map.of();
+    }
+    Map<String, Map<String, CompletableFuture<SortedMap<String, String>>>> running = new LinkedHashMap<>();
+    for (String vlan : vlans) {
+      Credential c = Credential.community(credential.id(), credential.version(), credential.community() + "@" + vlan);
+      Map<String, CompletableFuture<SortedMap<String, String>>> each = new LinkedHashMap<>();
+      for (String r : roots) {
+        requests.incrementAndGet();
+        each.put(r, snmp.walk(ip, port, transport, c, r, timeout, retries, MAX_ROWS).exceptionally(e -> new TreeMap<>(WalkFile.OID_ORDER)));
+      }
+      running.put(vlan, each);
+    }
+    Map<String, Map<String, SortedMap<String, String>>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, CompletableFuture<SortedMap<String, String>>>> v : running.entrySet()) {
+      Map<String, SortedMap<String, String>> tables = new LinkedHashMap<>();
+      for (Map.Entry<String, CompletableFuture<SortedMap<String, String>>> e : v.getValue().entrySet()) {
+        tables.put(e.getKey(), join(e.getValue()));
+      }
+      out.put(v.getKey(), tables);
     }
     return out;
   }

@@ -20,6 +20,15 @@ interface MibSource {
     return out;
   }
 
+  /**
+   * The same roots walked in each of several VLAN contexts (Cisco's community indexing, {@code public@60}),
+   * by VLAN; a source without contexts (a walk file, SNMPv3) gives none.
+   */
+  default Map<String, Map<String, SortedMap<String, String>>> walkInVlans(List<String> vlans, List<String> roots)
+      throws IOException, InterruptedException {
+    return Map.of();
+  }
+
   /** Every value under one root. */
   SortedMap<String, String> walk(String root) throws IOException, InterruptedException;
 }

@@ -13,6 +13,14 @@ interface VendorSupport {
   /** The private tables to walk, with the standard ones. */
   List<String> roots();
 
+  /**
+   * Forwarding tables ({@code dot1dTpFdbPort}, {@code dot1dBasePortIfIndex}) that only more requests give,
+   * such as Cisco's per-VLAN ones; none by default.
+   */
+  default List<Tables> forwardingTables(MibSource src, Tables tables) throws java.io.IOException, InterruptedException {
+    return List.of();
+  }
+
   /** Adds what those tables say to the device being built. */
   void apply(Tables tables, DeviceModel device);
 }
