@@ -56,7 +56,7 @@ public final class DeviceInventory {
 
   private static List<String> standardRoots() {
     List<String> r = new ArrayList<>();
-    r.addAll(Tables.columns(IF, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 16, 20));
+    r.addAll(Tables.columns(IF, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 16, 20));
     r.addAll(Tables.columns(IFX, 1, 15, 18));
     r.add(IP_ADDRESS_IF);
     r.addAll(Tables.columns(ENT, 2, 4, 5, 7, 10, 11, 12, 13, 16));
@@ -166,7 +166,8 @@ public final class DeviceInventory {
   private static void ports(Tables t, DeviceModel m) {
     Map<String, String> descr = t.column(IF + ".2");
     Map<String, String> type = t.column(IF + ".3");
-    Set<String> indexes = new LinkedHashSet<>(descr.keySet());
+    Set<String> indexes = new LinkedHashSet<>(t.column(IF + ".1").keySet());
+    indexes.addAll(descr.keySet());
     indexes.addAll(type.keySet());
     Map<String, String> mtu = t.column(IF + ".4");
     Map<String, String> speed = t.column(IF + ".5");
@@ -197,7 +198,7 @@ public final class DeviceInventory {
       Long sp = Tables.number(speed.get(i));
       Long high = Tables.number(highSpeed.get(i));
       // ifSpeed tops out at 4.29 Gb/s; ifHighSpeed (Mb/s) tells faster links
-      DeviceModel.put(p, "ifspeed", high != null && high > 0 && (sp == null || sp >= 4_294_967_295L) ? high * 1_000_000 : sp);
+      DeviceModel.put(p, "ifspeed", high != null && high > 0 && (sp == null || sp >= 4_294_967_295L) ? Long.valueOf(high * 1_000_000) : sp);
       DeviceModel.put(p, "mac", Tables.mac(mac.get(i)));
       DeviceModel.put(p, "ifstatus", Tables.number(oper.get(i)));
       DeviceModel.put(p, "ifinternalstatus", Tables.number(admin.get(i)));
@@ -301,13 +302,16 @@ public final class DeviceInventory {
       int dot = index.indexOf('.');
       seenAt(m, bridge, seen, dot < 0 ? null : Tables.macOfIndex(index.substring(dot + 1)), port);
     });
-    // the ARP table: addresses heard on routed interfaces (a switch's VLAN interfaces), by ifIndex
-    Map<String, Long> self = new LinkedHashMap<>();
-    m.ports.keySet().forEach(i -> self.put(String.valueOf(i), i));
-    t.column(ARP_MAC).forEach((index, mac) -> {
-      int dot = index.indexOf('.');
-      seenAt(m, self, seen, Tables.mac(mac), dot < 0 ? null : index.substring(0, dot));
-    });
+    // a switch's ARP table: addresses heard on its routed interfaces (VLAN interfaces), by ifIndex; a host's
+    // ARP table says nothing of what is plugged into it
+    if ("Networking".equals(m.device.path("type").asText())) {
+      Map<String, Long> self = new LinkedHashMap<>();
+      m.ports.keySet().forEach(i -> self.put(String.valueOf(i), i));
+      t.column(ARP_MAC).forEach((index, mac) -> {
+        int dot = index.indexOf('.');
+        seenAt(m, self, seen, Tables.mac(mac), dot < 0 ? null : index.substring(0, dot));
+      });
+    }
     seen.forEach((ifIndex, macs) -> m.port(ifIndex).put("__macs", String.join(",", macs)));
   }
 
