@@ -43,7 +43,7 @@ final class NetInventoryCommand {
               .value("protocol", "udp|tcp", "SNMP transport (default: udp)", "--protocol")
               .value("threads", "N", "devices read at once (default: 1)", "--threads")
               .value("timeout", "S", "SNMP time-out in seconds (default: 15)", "--timeout")
-              .value("retries", "N", "SNMP retries (default: 0)", "--retries")
+              .value("retries", "N", "SNMP retries (default: 1)", "--retries")
               .flag("xml", "print the SNMPQUERY DEVICE of the glpiinventory plugin instead of JSON", "--xml")
               .value("save", "DIR", "write DIR/netinventory/<ip>.json (or .xml) instead of printing", "-s", "--save"));
 
@@ -105,7 +105,7 @@ final class NetInventoryCommand {
       throw new StandaloneTool.BadValue("--protocol: " + e.getMessage());
     }
     Duration timeout = Duration.ofSeconds(Math.max(1, StandaloneTool.number(given, "timeout", 15)));
-    int retries = (int) Math.max(0, StandaloneTool.number(given, "retries", 0));
+    int retries = (int) Math.max(0, StandaloneTool.number(given, "retries", 1));
     int threads = (int) Math.max(1, StandaloneTool.number(given, "threads", 1));
     List<InetAddress> addresses = new ArrayList<>();
     for (String h : hosts) {

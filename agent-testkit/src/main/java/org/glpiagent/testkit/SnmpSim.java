@@ -82,7 +82,7 @@ public final class SnmpSim implements AutoCloseable {
       Files.setPosixFilePermissions(data.resolve(r.getKey() + ".snmprec"), PosixFilePermissions.fromString("rw-r--r--"));
     }
     // the testkit's own additions, such as a per-VLAN bridge of the Catalyst (community cisco-3750@60)
-    for (String extra : List.of("cisco-3750@60.snmprec")) {
+    for (String extra : List.of("cisco-3750@1.snmprec", "cisco-3750@60.snmprec")) {
       try (InputStream in = SnmpSim.class.getResourceAsStream("snmpsim/" + extra)) {
         Files.copy(in, data.resolve(extra));
       }

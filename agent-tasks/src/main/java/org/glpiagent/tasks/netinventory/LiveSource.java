@@ -24,6 +24,13 @@ import org.glpiagent.tasks.snmp.WalkFile;
 final class LiveSource implements MibSource {
   /** More rows than this in one table are not read (a core switch's MAC table can be larger; GLPI copes). */
   static final int MAX_ROWS = 100_000;
+  /**
+   * Walks in flight at once on one device: enough to fill the round trips, few enough for a switch's small
+   * CPU (measured: 45 walks at once on each of 10 simulated switches lost answers; 8 did not).
+   */
+  static final int IN_FLIGHT = 8;
+
+  private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
 
   private final SnmpClient snmp;
   private final InetAddress ip;
@@ -71,9 +78,7 @@ final class LiveSource implements MibSource {
   private Map<String, SortedMap<String, String>> walkAll(Credential c, List<String> roots) throws IOException, InterruptedException {
     Map<String, CompletableFuture<SortedMap<String, String>>> running = new LinkedHashMap<>();
     for (String r : roots) {
-      requests.incrementAndGet();
-      running.put(r, snmp.walk(ip, port, transport, c, r, timeout, retries, MAX_ROWS)
-          .exceptionally(e -> new TreeMap<>(WalkFile.OID_ORDER)));
+      running.put(r, limitedWalk(c, r));
     }
     Map<String, SortedMap<String, String>> out = new LinkedHashMap<>();
     for (Map.Entry<String, CompletableFuture<SortedMap<String, String>>> e : running.entrySet()) {
@@ -90,7 +95,15 @@ final class LiveSource implements MibSource {
   @Override
   public Map<String, Map<String, SortedMap<String, String>>> walkInVlans(List<String> vlans, List<String> roots)
       throws IOException, InterruptedException {
-    if (credential.version() == Credential.Version.V3 || credential.community() == null) {
+    if (credential.version() == Credential.Version.V3 || credential.community() == null || vlans.isEmpty()) {
+      return Map.of();
+    }
+    // one question first: an agent without per-VLAN communities would let every walk time out
+    Credential probe = Credential.community(credential.id(), credential.version(), credential.community() + "@" + vlans.get(0));
+    requests.incrementAndGet();
+    try {
+      join(snmp.get(ip, port, transport, probe, List.of("1.3.6.1.2.1.1.3.0"), timeout, retries));
+    } catch (IOException e) {
       return Map.of();
     }
     Map<String, Map<String, CompletableFuture<SortedMap<String, String>>>> running = new LinkedHashMap<>();
@@ -98,8 +111,7 @@ final class LiveSource implements MibSource {
       Credential c = Credential.community(credential.id(), credential.version(), credential.community() + "@" + vlan);
       Map<String, CompletableFuture<SortedMap<String, String>>> each = new LinkedHashMap<>();
       for (String r : roots) {
-        requests.incrementAndGet();
-        each.put(r, snmp.walk(ip, port, transport, c, r, timeout, retries, MAX_ROWS).exceptionally(e -> new TreeMap<>(WalkFile.OID_ORDER)));
+        each.put(r, limitedWalk(c, r));
       }
       running.put(vlan, each);
     }
@@ -112,6 +124,15 @@ final class LiveSource implements MibSource {
       out.put(v.getKey(), tables);
     }
     return out;
+  }
+
+  /** Starts a walk when fewer than {@link #IN_FLIGHT} are running on this device; waits otherwise. */
+  private CompletableFuture<SortedMap<String, String>> limitedWalk(Credential c, String root) throws InterruptedException {
+    inFlight.acquire();
+    requests.incrementAndGet();
+    return snmp.walk(ip, port, transport, c, root, timeout, retries, MAX_ROWS)
+        .exceptionally(e -> new TreeMap<>(WalkFile.OID_ORDER))
+        .whenComplete((v, e) -> inFlight.release());
   }
 
   /** Walks started (each of a few GETBULKs) and GETs sent so far. */

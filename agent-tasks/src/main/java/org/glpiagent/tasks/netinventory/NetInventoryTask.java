@@ -59,7 +59,8 @@ public final class NetInventoryTask implements Task<NetInventoryTask.Plan> {
 
   @Override
   public void run(Plan plan, TaskContext context) throws TaskException, InterruptedException {
-    int retries = context.config().integer("snmp-retries").orElse(0L).intValue();
+    // one retry unless configured: a lost answer would otherwise cut a table short
+    int retries = context.config().integer("snmp-retries").orElse(1L).intValue();
     try (SnmpClient snmp = new SnmpClient()) {
       for (QueryJob job : plan.jobs()) {
         runJob(job, snmp, retries, context);

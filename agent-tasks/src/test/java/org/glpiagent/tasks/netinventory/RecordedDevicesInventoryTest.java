@@ -47,7 +47,7 @@ class RecordedDevicesInventoryTest {
     DeviceInventory.Result r;
     try (SnmpClient snmp = new SnmpClient()) {
       LiveSource src = new LiveSource(snmp, InetAddress.getLoopbackAddress(), sim.port(), Transport.UDP,
-          Credential.community("4", Credential.Version.V2C, community), Duration.ofSeconds(3), 1);
+          Credential.community("4", Credential.Version.V2C, community), Duration.ofSeconds(2), 1);
       r = DeviceInventory.collect(src, null, "4");
     }
     ObjectNode doc = NetInventoryTask.document("test-device-2026-11-22-10-00-00", r);
