@@ -48,7 +48,8 @@ final class NetDiscoveryCommand {
               .value("retries", "N", "SNMP retries (default: 0)", "--retries")
               .add("file", ArgParser.Arity.LIST, "WALK", "identify the device recorded in an snmpwalk -On file instead of sweeping; may be repeated", "--file")
               .value("save", "DIR", "write DIR/netdiscovery/<ip>.json instead of printing", "-s", "--save")
-              .flag("control", "also print the START, NBIP and END messages", "--control"));
+              .flag("control", "also print the START, NBIP and END messages", "--control")
+              .flag("inventory", "then inventory every device that answered SNMP, as glpi-agent netinventory does", "--inventory"));
 
   final String first;
   final String last;
@@ -64,6 +65,7 @@ final class NetDiscoveryCommand {
   final List<Path> files = new ArrayList<>();
   final Path save;
   final boolean control;
+  final boolean inventory;
   final Path vardir;
   final int debug;
 
@@ -97,6 +99,7 @@ final class NetDiscoveryCommand {
     StandaloneTool.list(given, "file").forEach(f -> files.add(Path.of(f)));
     save = StandaloneTool.path(given, "save");
     control = given.containsKey("control");
+    inventory = given.containsKey("inventory");
     vardir = StandaloneTool.path(given, "vardir");
     debug = StandaloneTool.debug(given);
   }
@@ -120,7 +123,8 @@ final class NetDiscoveryCommand {
     Clock clock = Clock.systemDefaultZone();
     Path dir = vardir != null ? vardir : Launch.defaultVardir();
     String deviceId = StandaloneTool.identity(vardir, err).deviceId();
-    ResultSink sink = save != null
+    List<ObjectNode> answered = java.util.Collections.synchronizedList(new ArrayList<>());
+    ResultSink shown = save != null
         ? new LocalSink(new Target.Local("local0", save.toString()), deviceId, Optional.empty(), DocumentFormat.JSON, out)
         : new ResultSink() {
             @Override
@@ -138,16 +142,92 @@ final class NetDiscoveryCommand {
               }
             }
           };
+    ResultSink sink = new ResultSink() {
+      @Override
+      public void submit(Submission s) throws IOException {
+        shown.submit(s);
+      }
+
+      @Override
+      public void legacy(String query, ObjectNode content) throws IOException {
+        if (content.path("DEVICE").has("AUTHSNMP")) {
+          answered.add((ObjectNode) content.get("DEVICE"));
+        }
+        shown.legacy(query, content);
+      }
+    };
     TaskContext context = new TaskContext(AgentConfig.of(Map.of()), clock, sink, dir, deviceId, "");
     try (SnmpClient snmp = new SnmpClient()) {
       NetDiscoveryTask.Progress progress = ProgressBar.onTerminal() ? new ProgressBar(err, System.nanoTime()) : NetDiscoveryTask.Progress.NONE;
       NetDiscoveryTask.Summary s = NetDiscoveryTask.runJob(job, snmp, retries, context, progress);
       err.printf("%d devices found among %d addresses in %.1f s%n", s.found(), s.scanned(), s.millis() / 1000.0);
+      if (inventory) {
+        inventoryOf(answered, job, snmp, shown, deviceId);
+      }
     } catch (TaskException e) {
       err.println("glpi-agent netdiscovery: " + e.getMessage());
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * {@code --inventory}: each device that answered SNMP read again in full, with the credential, port and
+   * transport that worked, up to {@code --threads} at once; SNMPQUERY messages printed, or JSON under --save.
+   */
+  private void inventoryOf(List<ObjectNode> devices, DiscoveryJob job, SnmpClient snmp, ResultSink shown, String deviceId)
+      throws TaskException, InterruptedException {
+    java.util.Map<String, Credential> byId = new java.util.HashMap<>();
+    job.credentials().forEach(c -> byId.put(c.id(), c));
+    List<ObjectNode> list;
+    synchronized (devices) {
+      list = List.copyOf(devices);
+    }
+    int done = 0;
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads), Thread.ofVirtual().name("netinventory-", 0).factory())) {
+      List<java.util.concurrent.Future<Optional<org.glpiagent.tasks.netinventory.DeviceInventory.Result>>> running = new ArrayList<>();
+      for (ObjectNode d : list) {
+        Credential c = byId.get(d.path("AUTHSNMP").asText());
+        int port = d.has("AUTHPORT") ? d.path("AUTHPORT").asInt(161) : 161;
+        org.glpiagent.tasks.snmp.Transport t = d.path("AUTHPROTOCOL").asText("").equals("tcp")
+            ? org.glpiagent.tasks.snmp.Transport.TCP : org.glpiagent.tasks.snmp.Transport.UDP;
+        String type = d.path("TYPE").asText(null);
+        running.add(pool.submit(() -> org.glpiagent.tasks.netinventory.NetInventoryTask.inventory(snmp,
+            java.net.InetAddress.getByName(d.path("IP").asText()), port, t, c == null ? List.of() : List.of(c), type,
+            Duration.ofSeconds(Math.max(timeout, 5)), Math.max(retries, 1))));
+      }
+      for (int i = 0; i < list.size(); i++) {
+        Optional<org.glpiagent.tasks.netinventory.DeviceInventory.Result> r;
+        try {
+          r = running.get(i).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          r = Optional.empty();
+        }
+        String ip = list.get(i).path("IP").asText();
+        if (r.isEmpty()) {
+          err.println("glpi-agent netdiscovery: " + ip + ": no inventory (it stopped answering)");
+          continue;
+        }
+        done++;
+        try {
+          if (save != null) {
+            Path dirOut = save.resolve("netinventory");
+            java.nio.file.Files.createDirectories(dirOut);
+            java.nio.file.Files.write(dirOut.resolve(ip.replace(':', '_') + ".json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsBytes(org.glpiagent.tasks.netinventory.NetInventoryTask.document(deviceId, r.get())));
+          } else {
+            ObjectNode content = Json.MAPPER.createObjectNode();
+            content.set("DEVICE", org.glpiagent.tasks.netinventory.NetInventoryTask.legacyDevice(r.get(), list.get(i).path("TYPE").asText(null)));
+            content.put("MODULEVERSION", org.glpiagent.tasks.netinventory.NetInventoryTask.VERSION);
+            content.put("PROCESSNUMBER", "0");
+            shown.legacy("SNMPQUERY", content);
+          }
+        } catch (IOException e) {
+          throw new TaskException("netinventory of " + ip + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    err.printf("%d of %d devices inventoried%n", done, list.size());
   }
 
   /** {@code --file}: one DEVICE per walk, with the address of {@code --first} when given. */

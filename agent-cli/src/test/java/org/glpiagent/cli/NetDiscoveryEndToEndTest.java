@@ -77,6 +77,24 @@ class NetDiscoveryEndToEndTest {
   }
 
   @Test
+  void withInventoryEachDeviceThatAnsweredIsReadInFull() throws Exception {
+    AgentRun printed = AgentRun.run(dir, "netdiscovery", "--first", "127.0.0.1", "--last", "127.0.0.1", "--port", String.valueOf(snmpd.port()),
+        "--community", "wrong", "--community", "public", "--inventory", "--vardir", dir.resolve("var").toString());
+    assertThat(printed.code).as(printed.toString()).isZero();
+    assertThat(printed.out).contains("<QUERY>NETDISCOVERY</QUERY>").contains("<QUERY>SNMPQUERY</QUERY>").contains("<PORTS>")
+        .contains("<NAME>" + LocalSnmpd.NAME + "</NAME>");
+    assertThat(printed.err).contains("1 of 1 devices inventoried");
+
+    AgentRun saved = AgentRun.run(dir, "netdiscovery", "--first", "127.0.0.1", "--last", "127.0.0.1", "--port", String.valueOf(snmpd.port()),
+        "--inventory", "--save", dir.resolve("out").toString(), "--vardir", dir.resolve("var").toString());
+    assertThat(saved.code).as(saved.toString()).isZero();
+    com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(dir.resolve("out/netinventory/127.0.0.1.json").toFile());
+    assertThat(org.glpiagent.testkit.InventorySchema.CURRENT.violations(doc)).isEmpty();
+    assertThat(doc.path("content").path("network_device").path("name").asText()).isEqualTo(LocalSnmpd.NAME);
+  }
+
+  @Test
   void aRecordedWalkIsIdentifiedOffline() throws Exception {
     Path walk = Path.of("../agent-tasks/src/test/resources/snmp/walks/net-snmp-5.9-linux.walk");
     AgentRun r = AgentRun.run(dir, "netdiscovery", "--file", walk.toString(), "--first", "192.0.2.10", "--vardir", dir.resolve("var").toString());
