@@ -143,7 +143,7 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
       netbios = null;
     }
     try {
-      return sweep(job, new Scanner(snmp, job.timeout(), retries, ArpCache::lookup, netbios, Scanner.reverseDns(job.timeout())), context, progress);
+      return sweep(job, new Scanner(snmp, job.timeout(), retries, ArpCache::lookup, netbios, Scanner.reverseDns(job.timeout()), AliveProbe.of(job.timeout())), context, progress);
     } finally {
       if (netbios != null) {
         netbios.close();

@@ -87,19 +87,22 @@ final class Scanner {
   private final Function<InetAddress, Optional<String>> arp;
   private final NetBios netbios;
   private final Function<InetAddress, CompletableFuture<Optional<String>>> names;
+  private final Function<InetAddress, CompletableFuture<Boolean>> alive;
 
   /**
    * @param netbios the NetBIOS prober of the sweep, or null to skip NetBIOS
    * @param names reverse DNS, asked only for addresses where something answered
+   * @param alive whether a host is up (ICMP or TCP), sent with the first SNMP request
    */
   Scanner(SnmpClient snmp, Duration timeout, int retries, Function<InetAddress, Optional<String>> arp, NetBios netbios,
-      Function<InetAddress, CompletableFuture<Optional<String>>> names) {
+      Function<InetAddress, CompletableFuture<Optional<String>>> names, Function<InetAddress, CompletableFuture<Boolean>> alive) {
     this.snmp = snmp;
     this.timeout = timeout;
     this.retries = retries;
     this.arp = arp;
     this.netbios = netbios;
     this.names = names;
+    this.alive = alive;
   }
 
   /**
@@ -170,21 +173,26 @@ final class Scanner {
     // NetBIOS goes out with the first SNMP request: a silent host costs one time-out, not two
     CompletableFuture<Optional<NetBios.Status>> nb =
         netbios == null ? CompletableFuture.completedFuture(Optional.empty()) : netbios.query(ip, timeout);
+    CompletableFuture<Boolean> up = alive.apply(ip).exceptionally(e -> false);
     // once SNMP has answered, NetBIOS gets a short grace only: a host that answers it has done so by then
     return tryFrom(ip, attempts, 0).thenCompose(found -> (found.isPresent()
         ? nb.completeOnTimeout(Optional.empty(), NETBIOS_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        : nb).thenApply(status -> merge(ip, range, found, status)))
+        : nb).thenCompose(status -> found.isPresent() || status.isPresent()
+            ? CompletableFuture.completedFuture(merge(ip, range, found, status, false))
+            // the echo went out with the first SNMP request: it has had the same time
+            : up.completeOnTimeout(false, NETBIOS_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .thenApply(isUp -> merge(ip, range, found, status, isUp))))
         .exceptionally(e -> Optional.empty());
   }
 
   /** How long NetBIOS may still take after SNMP answered. */
   static final Duration NETBIOS_GRACE = Duration.ofMillis(250);
 
-  /** What SNMP, NetBIOS and the ARP cache said of one address, as one DEVICE (SNMP values win). */
+  /** What SNMP, NetBIOS, the alive probe and the ARP cache said of one address, as one DEVICE (SNMP values win). */
   private Optional<ObjectNode> merge(
-      InetAddress ip, DiscoveryJob.Range range, Optional<ObjectNode> found, Optional<NetBios.Status> status) {
+      InetAddress ip, DiscoveryJob.Range range, Optional<ObjectNode> found, Optional<NetBios.Status> status, boolean up) {
     Optional<String> mac = status.map(NetBios.Status::mac).or(() -> arp.apply(ip));
-    if (found.isEmpty() && mac.isEmpty() && status.isEmpty()) {
+    if (found.isEmpty() && mac.isEmpty() && status.isEmpty() && !up) {
       return Optional.empty();
     }
     ObjectNode device = found.orElseGet(JsonNodeFactory.instance::objectNode);
