@@ -95,4 +95,17 @@ class NetInventoryEndToEndTest {
     assertThat(silent.code).isEqualTo(1);
     assertThat(silent.err).contains("no answer with any credential");
   }
+
+  @Test
+  void aScheduledJobFromATasksFileWritesEachDeviceIntoTheLocalFolder() throws Exception {
+    Path file = dir.resolve("tasks.json");
+    java.nio.file.Files.writeString(file, "{\"tasks\":[{\"id\":\"t1\",\"jobs\":[{\"id\":\"j9\",\"type\":\"netinventory\",\"workers\":2,"
+        + "\"targets\":[{\"host\":\"127.0.0.1\",\"type\":\"NETWORKING\",\"port\":\"" + snmpd.port() + "\",\"timeout\":2,"
+        + "\"credentials\":{\"version\":\"2c\",\"community\":\"" + LocalSnmpd.COMMUNITY + "\"}}]}]}]}");
+    AgentRun r = AgentRun.run(dir, "--local", dir.resolve("out").toString(), "--tasks-file", file.toString(), "--tasks", "netinventory",
+        "--force", "--vardir", dir.resolve("var").toString());
+    assertThat(r.code).as(r.toString()).isZero();
+    String device = java.nio.file.Files.readString(dir.resolve("out/netinventory/127.0.0.1.json"));
+    assertThat(device).contains("\"NAME\" : \"" + LocalSnmpd.NAME + "\"").contains("\"PORTS\"");
+  }
 }

@@ -69,7 +69,13 @@ public final class LocalSink implements ResultSink {
       return; // START, NBIP, END: nothing to keep in a folder
     }
     var device = content.get("DEVICE");
-    String ip = device.path("IP").asText("unknown").replace(':', '_');
+    // a discovered DEVICE has its IP; an inventoried one (SNMPQUERY) has INFO/IPS/IP, whose first is its address
+    com.fasterxml.jackson.databind.JsonNode ips = device.path("INFO").path("IPS").path("IP");
+    String ip = device.path("IP").asText(ips.isArray() ? ips.path(0).asText("unknown") : ips.asText("unknown"))
+        .replace(':', '_');
+    if (ip.isEmpty()) {
+      ip = "unknown";
+    }
     Path dir = Path.of(target.path()).resolve(query.equals("SNMPQUERY") ? "netinventory" : "netdiscovery");
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + ip, ".tmp");

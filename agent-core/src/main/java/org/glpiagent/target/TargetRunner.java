@@ -30,7 +30,7 @@ import org.slf4j.MDC;
 public final class TargetRunner {
   private static final Logger log = LoggerFactory.getLogger(TargetRunner.class);
   /** The tasks a local target can run: the others need a server's jobs. */
-  static final Set<String> LOCAL_TASKS = Set.of("inventory", "remoteinventory", "netdiscovery");
+  static final Set<String> LOCAL_TASKS = Set.of("inventory", "remoteinventory", "netdiscovery", "netinventory");
 
   private final AgentConfig config;
   private final AgentIdentity identity;
