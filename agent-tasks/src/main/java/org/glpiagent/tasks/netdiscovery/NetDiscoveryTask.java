@@ -245,18 +245,10 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
   }
 
   private static void send(TaskContext context, ObjectNode content) throws TaskException {
-    try {
-      context.sink().legacy(QUERY, content);
-    } catch (IOException e) {
-      throw new TaskException("netdiscovery: " + e.getMessage(), e);
-    }
+    org.glpiagent.tasks.snmp.LegacyMessages.send(context, QUERY, content);
   }
 
   private static void sendQuietly(TaskContext context, ObjectNode content) {
-    try {
-      context.sink().legacy(QUERY, content);
-    } catch (IOException e) {
-      log.warn("netdiscovery: EXIT not delivered: {}", e.getMessage());
-    }
+    org.glpiagent.tasks.snmp.LegacyMessages.sendQuietly(context, QUERY, content);
   }
 }

@@ -20,14 +20,14 @@ import org.glpiagent.tasks.snmp.SnmpClient;
  * {@code <DEVICE>} GLPI records, or nothing.
  */
 final class Scanner {
-  static final String SYS_DESCR = "1.3.6.1.2.1.1.1.0";
-  static final String SYS_OBJECT_ID = "1.3.6.1.2.1.1.2.0";
-  static final String SYS_UPTIME = "1.3.6.1.2.1.1.3.0";
-  static final String SYS_CONTACT = "1.3.6.1.2.1.1.4.0";
-  static final String SYS_NAME = "1.3.6.1.2.1.1.5.0";
-  static final String SYS_LOCATION = "1.3.6.1.2.1.1.6.0";
-  static final List<String> SYSTEM = List.of(SYS_DESCR, SYS_OBJECT_ID, SYS_UPTIME, SYS_CONTACT, SYS_NAME, SYS_LOCATION);
-  static final String BRIDGE_ADDRESS = "1.3.6.1.2.1.17.1.1.0";
+  static final String SYS_DESCR = org.glpiagent.tasks.snmp.Mib2.SYS_DESCR;
+  static final String SYS_OBJECT_ID = org.glpiagent.tasks.snmp.Mib2.SYS_OBJECT_ID;
+  static final String SYS_UPTIME = org.glpiagent.tasks.snmp.Mib2.SYS_UPTIME;
+  static final String SYS_CONTACT = org.glpiagent.tasks.snmp.Mib2.SYS_CONTACT;
+  static final String SYS_NAME = org.glpiagent.tasks.snmp.Mib2.SYS_NAME;
+  static final String SYS_LOCATION = org.glpiagent.tasks.snmp.Mib2.SYS_LOCATION;
+  static final List<String> SYSTEM = org.glpiagent.tasks.snmp.Mib2.SYSTEM;
+  static final String BRIDGE_ADDRESS = org.glpiagent.tasks.snmp.Mib2.BRIDGE_ADDRESS;
   static final String PRINTER_SERIAL = "1.3.6.1.2.1.43.5.1.1.17.1";
   static final String ENT_SERIAL = "1.3.6.1.2.1.47.1.1.1.1.11.1";
   static final String ENT_MODEL = "1.3.6.1.2.1.47.1.1.1.1.13.1";

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.glpiagent.tasks.netdiscovery.Identification;
+import org.glpiagent.tasks.snmp.Mib2;
 
 /**
  * Reads one device through the standard MIBs (SNMPv2-MIB, IF-MIB, IP-MIB, ENTITY-MIB, BRIDGE-MIB, Q-BRIDGE,
@@ -21,13 +22,13 @@ public final class DeviceInventory {
   /** The vendor supports, in the order they are asked. */
   static final List<VendorSupport> SUPPORTS = List.of(new CiscoSupport());
 
-  static final String SYS_DESCR = "1.3.6.1.2.1.1.1.0";
-  static final String SYS_OBJECT_ID = "1.3.6.1.2.1.1.2.0";
-  static final String SYS_UPTIME = "1.3.6.1.2.1.1.3.0";
-  static final String SYS_CONTACT = "1.3.6.1.2.1.1.4.0";
-  static final String SYS_NAME = "1.3.6.1.2.1.1.5.0";
-  static final String SYS_LOCATION = "1.3.6.1.2.1.1.6.0";
-  static final String BRIDGE_ADDRESS = "1.3.6.1.2.1.17.1.1.0";
+  static final String SYS_DESCR = Mib2.SYS_DESCR;
+  static final String SYS_OBJECT_ID = Mib2.SYS_OBJECT_ID;
+  static final String SYS_UPTIME = Mib2.SYS_UPTIME;
+  static final String SYS_CONTACT = Mib2.SYS_CONTACT;
+  static final String SYS_NAME = Mib2.SYS_NAME;
+  static final String SYS_LOCATION = Mib2.SYS_LOCATION;
+  static final String BRIDGE_ADDRESS = Mib2.BRIDGE_ADDRESS;
   static final String HR_MEMORY_SIZE = "1.3.6.1.2.1.25.2.2.0";
   static final String PRINTER_SERIAL = "1.3.6.1.2.1.43.5.1.1.17.1";
   static final List<String> SCALARS =

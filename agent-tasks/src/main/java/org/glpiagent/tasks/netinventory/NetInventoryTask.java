@@ -194,18 +194,10 @@ public final class NetInventoryTask implements Task<NetInventoryTask.Plan> {
   }
 
   private static void send(TaskContext context, ObjectNode content) throws TaskException {
-    try {
-      context.sink().legacy(QUERY, content);
-    } catch (IOException e) {
-      throw new TaskException("netinventory: " + e.getMessage(), e);
-    }
+    org.glpiagent.tasks.snmp.LegacyMessages.send(context, QUERY, content);
   }
 
   private static void sendQuietly(TaskContext context, ObjectNode content) {
-    try {
-      context.sink().legacy(QUERY, content);
-    } catch (IOException e) {
-      log.warn("netinventory: EXIT not delivered: {}", e.getMessage());
-    }
+    org.glpiagent.tasks.snmp.LegacyMessages.sendQuietly(context, QUERY, content);
   }
 }
