@@ -162,7 +162,7 @@ final class NetDiscoveryCommand {
       NetDiscoveryTask.Summary s = NetDiscoveryTask.runJob(job, snmp, retries, context, progress);
       err.printf("%d devices found among %d addresses in %.1f s%n", s.found(), s.scanned(), s.millis() / 1000.0);
       if (inventory) {
-        inventoryOf(answered, job, snmp, shown, deviceId);
+        inventoryOf(answered, job, snmp, deviceId);
       }
     } catch (TaskException e) {
       err.println("glpi-agent netdiscovery: " + e.getMessage());
@@ -175,7 +175,7 @@ final class NetDiscoveryCommand {
    * {@code --inventory}: each device that answered SNMP read again in full, with the credential, port and
    * transport that worked, up to {@code --threads} at once; SNMPQUERY messages printed, or JSON under --save.
    */
-  private void inventoryOf(List<ObjectNode> devices, DiscoveryJob job, SnmpClient snmp, ResultSink shown, String deviceId)
+  private void inventoryOf(List<ObjectNode> devices, DiscoveryJob job, SnmpClient snmp, String deviceId)
       throws TaskException, InterruptedException {
     java.util.Map<String, Credential> byId = new java.util.HashMap<>();
     job.credentials().forEach(c -> byId.put(c.id(), c));
@@ -210,18 +210,9 @@ final class NetDiscoveryCommand {
         }
         done++;
         try {
-          if (save != null) {
-            Path dirOut = save.resolve("netinventory");
-            java.nio.file.Files.createDirectories(dirOut);
-            java.nio.file.Files.write(dirOut.resolve(ip.replace(':', '_') + ".json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(org.glpiagent.tasks.netinventory.NetInventoryTask.document(deviceId, r.get())));
-          } else {
-            ObjectNode content = Json.MAPPER.createObjectNode();
-            content.set("DEVICE", org.glpiagent.tasks.netinventory.NetInventoryTask.legacyDevice(r.get(), list.get(i).path("TYPE").asText(null)));
-            content.put("MODULEVERSION", org.glpiagent.tasks.netinventory.NetInventoryTask.VERSION);
-            content.put("PROCESSNUMBER", "0");
-            shown.legacy("SNMPQUERY", content);
-          }
+          // with --save the native JSON documents, else the SNMPQUERY requests after the NETDISCOVERY ones
+          NetInventoryCommand.write(out, save, ip, NetInventoryCommand.render(r.get(), deviceId, list.get(i).path("TYPE").asText(null), save == null),
+              save == null);
         } catch (IOException e) {
           throw new TaskException("netinventory of " + ip + ": " + e.getMessage(), e);
         }

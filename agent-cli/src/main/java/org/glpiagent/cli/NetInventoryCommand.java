@@ -155,21 +155,27 @@ final class NetInventoryCommand {
 
   private void emit(String name, DeviceInventory.Result r, String deviceId, String type) throws IOException {
     boolean xml = given.containsKey("xml");
-    byte[] body;
-    if (xml) {
-      ObjectNode content = Json.MAPPER.createObjectNode();
-      content.set("DEVICE", NetInventoryTask.legacyDevice(r, type));
-      content.put("MODULEVERSION", NetInventoryTask.VERSION);
-      content.put("PROCESSNUMBER", "0");
-      ObjectNode request = Json.MAPPER.createObjectNode();
-      request.set("CONTENT", content);
-      request.put("DEVICEID", deviceId);
-      request.put("QUERY", "SNMPQUERY");
-      body = XmlWriter.request(request);
-    } else {
-      body = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(NetInventoryTask.document(deviceId, r));
+    write(out, StandaloneTool.path(given, "save"), name, render(r, deviceId, type, xml), xml);
+  }
+
+  /** A device read, as GLPI's native JSON document or, with {@code xml}, the SNMPQUERY request of the plugin. */
+  static byte[] render(DeviceInventory.Result r, String deviceId, String type, boolean xml) throws IOException {
+    if (!xml) {
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(NetInventoryTask.document(deviceId, r));
     }
-    Path save = StandaloneTool.path(given, "save");
+    ObjectNode content = Json.MAPPER.createObjectNode();
+    content.set("DEVICE", NetInventoryTask.legacyDevice(r, type));
+    content.put("MODULEVERSION", NetInventoryTask.VERSION);
+    content.put("PROCESSNUMBER", "0");
+    ObjectNode request = Json.MAPPER.createObjectNode();
+    request.set("CONTENT", content);
+    request.put("DEVICEID", deviceId);
+    request.put("QUERY", "SNMPQUERY");
+    return XmlWriter.request(request);
+  }
+
+  /** Prints a rendered device, or writes it as {@code save/netinventory/<name>.json} (or .xml) when saving. */
+  static void write(PrintStream out, Path save, String name, byte[] body, boolean xml) throws IOException {
     if (save == null) {
       out.write(body);
       out.println();
@@ -182,4 +188,5 @@ final class NetInventoryCommand {
     Files.write(tmp, body);
     Files.move(tmp, dir.resolve(name.replace(':', '_') + (xml ? ".xml" : ".json")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
+
 }

@@ -71,19 +71,12 @@ public record DiscoveryJob(String pid, int workers, Duration timeout, List<Range
         continue;
       }
       try {
-        credentials.add(new Credential(a.path("ID").asText(""), Credential.Version.of(a.path("VERSION").asText("")),
-            blank(a, "COMMUNITY"), blank(a, "USERNAME"), blank(a, "AUTHPROTOCOL"), blank(a, "AUTHPASSPHRASE"),
-            blank(a, "PRIVPROTOCOL"), blank(a, "PRIVPASSPHRASE")));
+        credentials.add(Credential.fromProlog(a));
       } catch (IllegalArgumentException e) {
         skipped.add(e.getMessage());
       }
     }
     return new DiscoveryJob(pid, workers, timeout, ranges, credentials);
-  }
-
-  private static String blank(JsonNode a, String field) {
-    String v = a.path(field).asText("");
-    return v.isEmpty() ? null : v;
   }
 
   static List<Integer> ports(String list) {

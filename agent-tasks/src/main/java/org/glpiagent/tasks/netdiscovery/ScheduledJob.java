@@ -56,9 +56,7 @@ public record ScheduledJob(String id, int workers, List<DiscoveryJob> targets) {
         }
         n++;
         try {
-          creds.add(new Credential(c.path("id").asText(String.valueOf(n)), Credential.Version.of(c.path("version").asText("")),
-              text(c, "community"), text(c, "username"), text(c, "authprotocol"), text(c, "authpassword"),
-              text(c, "privprotocol"), text(c, "privpassword")));
+          creds.add(Credential.fromTask(c.path("id").asText(String.valueOf(n)), c, ""));
         } catch (IllegalArgumentException e) {
           throw new TaskException("job " + id + ": " + e.getMessage());
         }
@@ -82,10 +80,6 @@ public record ScheduledJob(String id, int workers, List<DiscoveryJob> targets) {
     return new ScheduledJob(id, Math.max(1, job.path("workers").asInt(1)), targets);
   }
 
-  private static String text(JsonNode c, String field) {
-    String v = c.path(field).asText("");
-    return v.isEmpty() ? null : v;
-  }
 
   /** The number of addresses over all targets. */
   public long size() {

@@ -292,7 +292,7 @@ public final class DeviceInventory {
 
   /** Forwarding database (BRIDGE-MIB and Q-BRIDGE): which MACs are seen behind which port. */
   private static void macTable(List<Tables> forwarding, Tables t, DeviceModel m) {
-    Map<Long, Set<String>> seen = new LinkedHashMap<>();
+    Map<Long, Set<String>> seen = m.macsSeen;
     for (Tables f : forwarding) {
       // each bridge (the device's, or one per VLAN) numbers its own ports
       Map<String, Long> bridge = bridgePorts(f);
@@ -313,7 +313,6 @@ public final class DeviceInventory {
         seenAt(m, self, seen, Tables.mac(mac), dot < 0 ? null : index.substring(0, dot));
       });
     }
-    seen.forEach((ifIndex, macs) -> m.port(ifIndex).put("__macs", String.join(",", macs)));
   }
 
   static void seenAt(DeviceModel m, Map<String, Long> bridge, Map<Long, Set<String>> seen, String mac, String bridgePort) {
@@ -327,16 +326,12 @@ public final class DeviceInventory {
 
   /** MAC table entries become connections, except on ports whose neighbour CDP or LLDP named. */
   private static void macConnections(DeviceModel m) {
-    m.ports.forEach((ifIndex, p) -> {
-      String macs = p.path("__macs").asText("");
-      p.remove("__macs");
-      if (macs.isEmpty() || m.neighbourPorts.contains(ifIndex)) {
+    m.macsSeen.forEach((ifIndex, macs) -> {
+      if (m.neighbourPorts.contains(ifIndex)) {
         return;
       }
-      ArrayNode list = p.putArray("connections").addObject().putArray("mac");
-      for (String mac : macs.split(",")) {
-        list.add(mac);
-      }
+      ArrayNode list = m.port(ifIndex).putArray("connections").addObject().putArray("mac");
+      macs.forEach(list::add);
     });
   }
 

@@ -20,6 +20,8 @@ final class DeviceModel {
   final ArrayNode firmwares = JsonNodeFactory.instance.arrayNode();
   final Map<String, String> cartridges = new LinkedHashMap<>();
   final ObjectNode pagecounters = JsonNodeFactory.instance.objectNode();
+  /** MACs seen behind each port (forwarding tables, a switch's ARP table), by ifIndex. */
+  final Map<Long, Set<String>> macsSeen = new LinkedHashMap<>();
   /** Ports whose neighbour CDP or LLDP named: MAC table entries there are the neighbour's, not connections. */
   final Set<Long> neighbourPorts = new LinkedHashSet<>();
   boolean printer;

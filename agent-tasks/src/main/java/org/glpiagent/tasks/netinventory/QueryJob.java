@@ -41,9 +41,7 @@ record QueryJob(String pid, int workers, Duration timeout, List<Device> devices,
     Map<String, Credential> credentials = new LinkedHashMap<>();
     for (JsonNode a : XmlTree.asList(option.get("AUTHENTICATION"))) {
       try {
-        Credential c = new Credential(a.path("ID").asText(""), Credential.Version.of(a.path("VERSION").asText("")),
-            blank(a, "COMMUNITY"), blank(a, "USERNAME"), blank(a, "AUTHPROTOCOL"), blank(a, "AUTHPASSPHRASE"),
-            blank(a, "PRIVPROTOCOL"), blank(a, "PRIVPASSPHRASE"));
+        Credential c = Credential.fromProlog(a);
         credentials.put(c.id(), c);
       } catch (IllegalArgumentException e) {
         skipped.add("job " + pid + ": " + e.getMessage());
@@ -95,9 +93,7 @@ record QueryJob(String pid, int workers, Duration timeout, List<Device> devices,
       JsonNode c = t.path("credentials").isArray() ? t.path("credentials").path(0) : t.path("credentials");
       String credId = String.valueOf(credentials.size() + 1);
       try {
-        credentials.put(credId, new Credential(credId, Credential.Version.of(c.path("version").asText("2c")),
-            text(c, "community"), text(c, "username"), text(c, "authprotocol"), text(c, "authpassword"),
-            text(c, "privprotocol"), text(c, "privpassword")));
+        credentials.put(credId, Credential.fromTask(credId, c, "2c"));
         devices.add(new Device(t.path("id").asText(""), t.path("type").asText("NETWORKING"), host, credId,
             positive(t.path("port").asText("161"), 161), Transport.of(t.path("protocol").asText(""))));
       } catch (IllegalArgumentException e) {
@@ -139,15 +135,5 @@ record QueryJob(String pid, int workers, Duration timeout, List<Device> devices,
   private static int positive(String s, int fallback) {
     String t = s == null ? "" : s.strip();
     return t.matches("\\d{1,6}") && Integer.parseInt(t) > 0 ? Integer.parseInt(t) : fallback;
-  }
-
-  private static String blank(JsonNode a, String field) {
-    String v = a.path(field).asText("");
-    return v.isEmpty() ? null : v;
-  }
-
-  private static String text(JsonNode c, String field) {
-    String v = c.path(field).asText("");
-    return v.isEmpty() ? null : v;
   }
 }

@@ -45,6 +45,30 @@ public record Credential(
     }
   }
 
+  /**
+   * A PROLOG {@code AUTHENTICATION} element (attributes or children: ID, VERSION, COMMUNITY, USERNAME,
+   * AUTHPROTOCOL, AUTHPASSPHRASE, PRIVPROTOCOL, PRIVPASSPHRASE); refused with the reason when incomplete.
+   */
+  public static Credential fromProlog(com.fasterxml.jackson.databind.JsonNode a) {
+    return new Credential(a.path("ID").asText(""), Version.of(a.path("VERSION").asText("")), field(a, "COMMUNITY"),
+        field(a, "USERNAME"), field(a, "AUTHPROTOCOL"), field(a, "AUTHPASSPHRASE"), field(a, "PRIVPROTOCOL"), field(a, "PRIVPASSPHRASE"));
+  }
+
+  /**
+   * A credential of the task scheduling protocol ({@code version}, {@code community}, {@code username},
+   * {@code authprotocol}, {@code authpassword}, {@code privprotocol}, {@code privpassword}) under this id;
+   * the version is {@code defaultVersion} when absent.
+   */
+  public static Credential fromTask(String id, com.fasterxml.jackson.databind.JsonNode c, String defaultVersion) {
+    return new Credential(id, Version.of(c.path("version").asText(defaultVersion)), field(c, "community"),
+        field(c, "username"), field(c, "authprotocol"), field(c, "authpassword"), field(c, "privprotocol"), field(c, "privpassword"));
+  }
+
+  private static String field(com.fasterxml.jackson.databind.JsonNode n, String name) {
+    String v = n.path(name).asText("");
+    return v.isEmpty() ? null : v;
+  }
+
   /** A v1 or v2c credential. */
   public static Credential community(String id, Version version, String community) {
     return new Credential(id, version, community, null, null, null, null, null);
