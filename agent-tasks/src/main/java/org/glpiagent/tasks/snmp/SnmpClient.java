@@ -165,6 +165,10 @@ public final class SnmpClient implements AutoCloseable {
         if (tcp == null) {
           org.snmp4j.transport.DefaultTcpTransportMapping t = new org.snmp4j.transport.DefaultTcpTransportMapping();
           t.setConnectionTimeout(60_000); // idle connections closed after a minute
+          // SNMP4J 3.13's close() holds the mapping's lock while it waits, without limit, for its server thread, and
+          // that thread may itself be waiting for the lock to close the mapping: a deadlock seen about once in ten
+          // closes. With a graceful time-out close() waits at most this long, then stops the thread and goes on.
+          t.setGracefulShutdownTimeoutMillis(100);
           snmp.addTransportMapping(t);
           t.listen();
           tcp = t;
