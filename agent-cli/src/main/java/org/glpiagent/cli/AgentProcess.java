@@ -19,6 +19,11 @@ import org.glpiagent.config.AgentConfig;
 import org.glpiagent.config.ConfigException;
 import org.glpiagent.identity.AgentIdentity;
 import org.glpiagent.protocol.ContactRequest;
+import org.glpiagent.protocol.RegisterRequest;
+import org.glpiagent.register.KeyRing;
+import org.glpiagent.register.Registrar;
+import org.glpiagent.register.RegisterSettings;
+import org.glpiagent.register.SealingClient;
 import org.glpiagent.state.StateStore;
 import org.glpiagent.target.ServerDialogue;
 import org.glpiagent.target.Target;
@@ -84,7 +89,10 @@ public final class AgentProcess implements AutoCloseable {
     if (config.flag("no-ssl-check") && targets.stream().anyMatch(t -> t instanceof Target.Server)) {
       log.warn("no-ssl-check is set: server certificates are not verified");
     }
-    ServerClient client = env.clients().create(config, identity);
+    RegisterSettings registration = RegisterSettings.from(config);
+    KeyRing keys = new KeyRing();
+    // every message goes through the sealing client: encrypted once a server issued a key at registration
+    ServerClient client = new SealingClient(env.clients().create(config, identity), keys);
     Integer port =
         config.flag("no-httpd") ? null : config.integer("httpd-port").map(Long::intValue).orElse(62354);
     ContactRequest contact =
@@ -98,6 +106,16 @@ public final class AgentProcess implements AutoCloseable {
             port);
     ServerDialogue.ProtocolMode mode =
         ServerDialogue.ProtocolMode.of(config.string("server-protocol").orElse("auto"));
+    Registrar registrar =
+        new Registrar(
+            client,
+            keys,
+            registration,
+            new RegisterRequest.First(identity.deviceId(), port == null ? 0 : port, NAME, Version.current(),
+                config.string("tag").filter(t -> !t.isBlank()).orElse(null)),
+            identity.agentId(),
+            env.clock(),
+            env.random());
     TargetRunner runner =
         new TargetRunner(
             config,
@@ -107,7 +125,8 @@ public final class AgentProcess implements AutoCloseable {
             vardir,
             s -> new ServerDialogue(client, contact, identity.deviceId(), mode),
             client,
-            env.stdout());
+            env.stdout(),
+            registrar);
     Duration delaytime = config.seconds("delaytime").orElse(Duration.ofHours(1));
     Agent agent = new Agent(targets, store, runner, env.clock(), env.random(), delaytime);
     log.debug("agent {} ({}), tasks {}, targets {}", identity.deviceId(), identity.agentId(), selected, targets);

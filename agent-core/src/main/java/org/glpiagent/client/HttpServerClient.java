@@ -97,6 +97,9 @@ public final class HttpServerClient implements ServerClient {
   public Reply post(URI url, Message message) throws IOException {
     String plainType = message.format() == Message.Format.JSON ? "application/json" : "application/xml";
     byte[] body = Bodies.compress(message.body(), compression);
+    if (message.options().cipher().isPresent()) {
+      body = message.options().cipher().get().seal(body); // after compression: sealed bytes do not compress
+    }
     String type = compression == Compression.NONE ? plainType : compression.contentType();
     if (payloads.isTraceEnabled()) {
       payloads.trace("> {} {}", url, Redaction.mask(new String(message.body(), StandardCharsets.UTF_8)));
@@ -122,27 +125,27 @@ public final class HttpServerClient implements ServerClient {
     if (options.sendAgentId()) {
       r.header("GLPI-Agent-ID", settings.agentId());
     }
-    options.cryptoKeyId().ifPresent(k -> r.header("GLPI-CryptoKey-ID", k));
+    options.cipher().ifPresent(c -> r.header("GLPI-CryptoKey-ID", c.keyId()));
     if (basicHosts.containsKey(url.getHost()) && settings.user().isPresent()) {
       r.header("Authorization", basic());
     }
     Optional<String> bearer = tokens.bearer(url);
     bearer.ifPresent(t -> r.header("Authorization", "Bearer " + t));
     long start = System.nanoTime();
-    Reply reply = call(r.build(), url);
+    Reply reply = call(r.build(), url, options);
     if (reply.code() == 401) {
       if (bearer.isPresent() || tokens.configured()) {
         tokens.invalidate();
         Optional<String> fresh = tokens.bearer(url);
         if (fresh.isPresent()) {
-          reply = call(r.header("Authorization", "Bearer " + fresh.get()).build(), url);
+          reply = call(r.header("Authorization", "Bearer " + fresh.get()).build(), url, options);
         }
       } else if (settings.user().isPresent()
           && !basicHosts.containsKey(url.getHost())
           // GLPI 11 says "WWW-Authenticate: Basic"; GLPI 10 answers its 401 with no challenge at all
           && reply.header("www-authenticate").map(h -> h.trim().toLowerCase(Locale.ROOT).startsWith("basic")).orElse(true)) {
         basicHosts.put(url.getHost(), true);
-        reply = call(r.header("Authorization", basic()).build(), url);
+        reply = call(r.header("Authorization", basic()).build(), url, options);
       }
     }
     log.debug(
@@ -166,7 +169,7 @@ public final class HttpServerClient implements ServerClient {
     return Credentials.basic(settings.user().orElse(""), settings.password().orElse(""), StandardCharsets.UTF_8);
   }
 
-  private Reply call(Request request, URI url) throws IOException {
+  private Reply call(Request request, URI url, RequestOptions options) throws IOException {
     OkHttpClient client = "POST".equals(request.method()) ? httpNoRedirect : http;
     try (Response response = client.newCall(request).execute()) {
       ResponseBody rb = response.body();
@@ -174,6 +177,10 @@ public final class HttpServerClient implements ServerClient {
       byte[] raw;
       try (InputStream in = rb.byteStream()) {
         raw = Bodies.readLimited(in, settings.maxAnswerBytes(), "from " + url);
+      }
+      // a sealed request's answer is sealed too when it says whose key: opened before it is decompressed
+      if (options.cipher().isPresent() && response.header("GLPI-CryptoKey-ID") != null) {
+        raw = options.cipher().get().open(raw);
       }
       byte[] decoded = Bodies.decode(raw, type, settings.maxAnswerBytes(), url.toString());
       Map<String, List<String>> headers = new TreeMap<>();

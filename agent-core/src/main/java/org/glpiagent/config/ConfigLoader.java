@@ -20,6 +20,10 @@ public final class ConfigLoader {
   private static final Set<String> LOGGERS = Set.of("stderr", "file", "syslog");
   private static final Set<String> COMPRESSIONS = Set.of("zlib", "gzip", "deflate", "br", "none");
   private static final Set<String> PROTOCOLS = Set.of("auto", "json", "xml");
+  private static final Set<String> REGISTER = Set.of("no", "yes", "required", "0", "1", "off", "on", "false", "true");
+  /** A whole UUID: {@code java.util.UUID} would also take a truncated one such as {@code 1-2-3-4-5}. */
+  private static final java.util.regex.Pattern UUID_FORM =
+      java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   /** Options that do not need a target to be useful. */
   private static final List<String> STANDALONE = List.of("version", "help", "setup", "list-tasks", "list-categories", "set-forcerun");
 
@@ -135,6 +139,11 @@ public final class ConfigLoader {
       v.put("logfacility", List.of(f));
     }
     oneOf(v, "server-protocol", PROTOCOLS);
+    oneOf(v, "register", REGISTER);
+    if (has(v, "token") && !UUID_FORM.matcher(v.get("token").get(0)).matches()) {
+      throw new ConfigException("token", v.get("token").get(0),
+          "expected a UUID such as 3a609a2e-947f-4e6a-9af9-32c024ac3944 (32 hex digits in 8-4-4-4-12 groups)");
+    }
     long debug = integer(v, "debug").orElse(0L);
     if (debug > 2) {
       throw new ConfigException("debug", String.valueOf(debug), "expected 0, 1 or 2");

@@ -63,6 +63,10 @@ public final class Options {
     add("compression", null, OptionKind.STRING, "zlib", "zlib, gzip, deflate, br or none", false, false);
     add("server-protocol", null, OptionKind.STRING, "auto", "auto, json (CONTACT only) or xml (PROLOG only)", false, false);
     add("snmp-retries", null, OptionKind.INTEGER, "0", "SNMP retries for network tasks", false, false);
+    group("registration");
+    add("register", null, OptionKind.STRING, "no", "REGISTER with servers first: no, yes (when the server supports it) or required (nothing unregistered)", false, false);
+    add("token", null, OptionKind.STRING, null, "token shared with the servers (a UUID): proves the agent at registration and brings an encryption key", true, false);
+    add("no-encryption", null, OptionKind.FLAG, null, "do not encrypt exchanges with the key a server issues at registration", false, false);
     group("agent port");
     add("no-httpd", null, OptionKind.FLAG, null, "do not listen on the agent's port", false, false);
     add("httpd-ip", null, OptionKind.STRING, null, "address the agent's port listens on (all by default)", false, false);

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.glpiagent.client.ServerClient;
 import org.glpiagent.config.AgentConfig;
 import org.glpiagent.identity.AgentIdentity;
+import org.glpiagent.register.Registrar;
 import org.glpiagent.state.StateStore;
 import org.glpiagent.task.ResultSink;
 import org.glpiagent.task.ServerInstructions;
@@ -40,6 +41,7 @@ public final class TargetRunner {
   private final Function<Target.Server, ServerDialogue> dialogues;
   private final ServerClient client;
   private final OutputStream stdout;
+  private final Registrar registrar;
 
   /**
    * @param tasks the enabled tasks, in the order they run
@@ -56,6 +58,23 @@ public final class TargetRunner {
       Function<Target.Server, ServerDialogue> dialogues,
       ServerClient client,
       OutputStream stdout) {
+    this(config, identity, tasks, clock, vardir, dialogues, client, stdout, Registrar.disabled());
+  }
+
+  /**
+   * @param registrar registers with a server before anything else is sent to it (REGISTER)
+   */
+  public TargetRunner(
+      AgentConfig config,
+      AgentIdentity identity,
+      List<Task<?>> tasks,
+      Clock clock,
+      Path vardir,
+      Function<Target.Server, ServerDialogue> dialogues,
+      ServerClient client,
+      OutputStream stdout,
+      Registrar registrar) {
+    this.registrar = registrar;
     this.config = config;
     this.identity = identity;
     this.tasks = List.copyOf(tasks);
@@ -151,6 +170,16 @@ public final class TargetRunner {
   }
 
   private Result runServer(Target.Server target, ServerKind known, boolean forced) throws InterruptedException {
+    Registrar.Decision registration = registrar.ensure(target.url(), new StateStore(storage(target), clock));
+    if (registration instanceof Registrar.Hold hold) {
+      Outcome held =
+          switch (hold.reason()) {
+            case PENDING -> new Outcome.ServerPending(hold.retryIn(), hold.why());
+            case REFUSED -> new Outcome.ServerRejected(hold.why(), Optional.of(hold.retryIn()));
+            case NO_ANSWER -> new Outcome.NetworkFailure(hold.why());
+          };
+      return new Result(held, known, Optional.empty());
+    }
     ServerDialogue.Result opening = dialogues.apply(target).open(target.url(), known, forced);
     if (opening instanceof ServerDialogue.Stop stop) {
       ServerKind kind = stop.kind() == ServerKind.UNKNOWN ? known : stop.kind();
