@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,12 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,6 +83,9 @@ public final class FakeGlpiServer implements AutoCloseable {
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
   private final Map<String, JsonNode> extraTaskParams = new ConcurrentHashMap<>();
   private final CountDownLatch hang = new CountDownLatch(1);
+  private final Registrations registrations = new Registrations();
+  /** The key of the exchange the current thread handles (HttpExchange attributes are shared by the context). */
+  private final ThreadLocal<byte[]> sealKey = new ThreadLocal<>();
   private volatile Version version = Version.GLPI_11;
   private volatile boolean plugin;
   private volatile boolean legacy;
@@ -212,6 +218,117 @@ public final class FakeGlpiServer implements AutoCloseable {
     return this;
   }
 
+  // ---- REGISTER ------------------------------------------------------------------------------------
+
+  /** How the server answers a first REGISTER message. */
+  public enum Registration {
+    /** As GLPI 10 and 11: HTTP 501 "Query 'register' is not supported." (the default). */
+    UNSUPPORTED,
+    /** {@code registered} at once, without token or key. */
+    SIMPLE,
+    /** {@code pending} with {@code manual-validation} until {@link #validate} names the agent. */
+    MANUAL,
+    /** A token-validation challenge, then a key when the agent proves it knows the token. */
+    TOKEN,
+    /** {@code error} with the message of {@link #refuseRegistration}. */
+    REFUSE
+  }
+
+  /** Turns the server half of REGISTER on (or back off with {@link Registration#UNSUPPORTED}). */
+  public FakeGlpiServer registration(Registration mode) {
+    registrations.mode = Registrations.Mode.valueOf(mode.name());
+    return this;
+  }
+
+  /** The token the server expects agents to know (a UUID), for {@link Registration#TOKEN}. */
+  public FakeGlpiServer registrationToken(String uuid) {
+    registrations.token = Registrations.block(uuid);
+    return this;
+  }
+
+  /** The {@code expiration} of {@code registered} answers ({@code "30d"} by default). */
+  public FakeGlpiServer registrationExpiration(String expiration) {
+    registrations.expiration = expiration;
+    return this;
+  }
+
+  /** The {@code expiration} of REGISTER {@code error} answers ({@code "4h"} by default). */
+  public FakeGlpiServer registrationErrorExpiration(String expiration) {
+    registrations.errorExpiration = expiration;
+    return this;
+  }
+
+  /** The message of {@link Registration#REFUSE}'s error. */
+  public FakeGlpiServer refuseRegistration(String message) {
+    registrations.refusal = message;
+    return this;
+  }
+
+  /** How long a challenge may wait for its answer (a minute by default). */
+  public FakeGlpiServer challengeLifetime(Duration d) {
+    registrations.challengeLifetime = d;
+    return this;
+  }
+
+  /** The clock challenges expire by. */
+  public FakeGlpiServer clock(Supplier<Instant> clock) {
+    registrations.clock = clock;
+    return this;
+  }
+
+  /** Whether a validated agent gets a {@code crypto} key (true by default). */
+  public FakeGlpiServer issueKeys(boolean issue) {
+    registrations.issueKeys = issue;
+    return this;
+  }
+
+  /** Seeds the server's secrets, keys and nonces (42 by default). */
+  public FakeGlpiServer registrationSeed(long seed) {
+    registrations.seed(seed);
+    return this;
+  }
+
+  /** Builds challenges for that agent id instead of the requester's: a misrouted challenge. */
+  public FakeGlpiServer challengeFor(String agentId) {
+    registrations.challengeFor = agentId;
+    return this;
+  }
+
+  /** Alters one hex digit of the next challenge. */
+  public FakeGlpiServer tamperNextChallenge() {
+    registrations.tamperChallenge = true;
+    return this;
+  }
+
+  /** Alters one hex digit of the next final challenge. */
+  public FakeGlpiServer tamperNextFinalChallenge() {
+    registrations.tamperFinal = true;
+    return this;
+  }
+
+  /** Validates an agent by hand ({@link Registration#MANUAL}). */
+  public FakeGlpiServer validate(String agentId) {
+    registrations.validate(agentId);
+    return this;
+  }
+
+  /** Revokes every key issued so far. */
+  public FakeGlpiServer revokeKeys() {
+    registrations.revokeAll();
+    return this;
+  }
+
+  /** Revokes the key of the next sealed message of that action just as it arrives: a revocation mid-session. */
+  public FakeGlpiServer revokeKeyOn(String action) {
+    registrations.revokeOn(action);
+    return this;
+  }
+
+  /** The key issued to that agent, if any. */
+  public Optional<byte[]> issuedKey(String agentId) {
+    return registrations.key(agentId);
+  }
+
   // ---- what was received ---------------------------------------------------------------------------
 
   public synchronized List<Recorded> requests() {
@@ -280,6 +397,7 @@ public final class FakeGlpiServer implements AutoCloseable {
   // ---- handling ------------------------------------------------------------------------------------
 
   private void handle(HttpExchange ex) throws IOException {
+    sealKey.remove();
     try (ex) {
       Answer a = answer(ex);
       if (a == null) {
@@ -330,6 +448,20 @@ public final class FakeGlpiServer implements AutoCloseable {
       record(ex, headers, raw, raw, "", "", a.code());
       return a;
     }
+    byte[] wire = raw;
+    String keyId = headers.get("glpi-cryptokey-id");
+    byte[] key = null;
+    if (keyId != null && registrations.mode != Registrations.Mode.UNSUPPORTED) {
+      Optional<byte[]> k = registrations.key(keyId);
+      Optional<byte[]> opened = k.flatMap(kk -> Registrations.open(kk, keyId, wire));
+      if (opened.isEmpty()) {
+        Answer a = error(403, k.isEmpty() ? "unknown or revoked crypto key" : "message does not authenticate with its key", true, WireCodec.PLAIN);
+        record(ex, headers, wire, wire, "", "", 403);
+        return a;
+      }
+      key = k.get();
+      raw = opened.get();
+    }
     byte[] body;
     try {
       body = codec.decode(raw);
@@ -357,8 +489,16 @@ public final class FakeGlpiServer implements AutoCloseable {
       Matcher d = XML_DEVICEID.matcher(text);
       deviceId = d.find() ? d.group(1) : "";
     }
+    if (key != null && registrations.revokesNow(action, keyId)) {
+      Answer a = error(403, "unknown or revoked crypto key", true, WireCodec.PLAIN);
+      record(ex, headers, wire, body, action, deviceId, 403);
+      return a;
+    }
+    if (key != null) {
+      sealKey.set(key);
+    }
     Answer a = dispatch(headers, body, json, tree, text, action, deviceId, codec);
-    record(ex, headers, raw, body, action, deviceId, a == null ? 0 : a.code());
+    record(ex, headers, wire, body, action, deviceId, a == null ? 0 : a.code());
     return a;
   }
 
@@ -386,6 +526,10 @@ public final class FakeGlpiServer implements AutoCloseable {
     }
     if (!json && !text.strip().startsWith("<")) {
       return error(400, "XML not well formed!", false, codec);
+    }
+    if (json && action.equals("register") && registrations.mode != Registrations.Mode.UNSUPPORTED) {
+      Registrations.Reply r = registrations.handle(h.get("glpi-agent-id"), tree);
+      return new Answer(r.code(), r.body().toString(), true, codec);
     }
     if (json && tree.get("deviceid") == null && version == Version.GLPI_11) {
       return error(500, "Cannot assign null to property Glpi\\Agent\\Communication\\AbstractRequest::$deviceid of type string", true, codec);
@@ -636,13 +780,19 @@ public final class FakeGlpiServer implements AutoCloseable {
     out.set("Cache-Control", req.getOrDefault("cache-control", "no-cache,no-store"));
     out.set("Connection", req.getOrDefault("connection", "close"));
     out.set("Pragma", req.getOrDefault("pragma", "no-cache"));
+    byte[] key = sealKey.get();
     for (String echo : new String[] {"accept", "glpi-agent-id", "glpi-request-id", "glpi-cryptokey-id", "glpi-proxy-id"}) {
-      if (req.containsKey(echo)) {
+      // GLPI echoes GLPI-CryptoKey-ID whatever it is; a server that knows REGISTER sets it on sealed answers only
+      boolean skip = echo.equals("glpi-cryptokey-id") && registrations.mode != Registrations.Mode.UNSUPPORTED && key == null;
+      if (req.containsKey(echo) && !skip) {
         out.set(echo, req.get(echo));
       }
     }
     a.extra().forEach(out::set);
     byte[] body = a.forcedType() == null ? a.codec().encode(a.body()) : a.body();
+    if (key != null) {
+      body = registrations.seal(key, req.get("glpi-cryptokey-id"), body);
+    }
     if (body.length == 0) {
       ex.sendResponseHeaders(a.code(), -1);
       return;
