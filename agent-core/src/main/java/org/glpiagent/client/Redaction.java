@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 public final class Redaction {
   private static final Pattern JSON_SECRET =
       Pattern.compile(
-          "(\"(?:password|client_secret|access_token|token|community|authpassphrase|privpassphrase|passphrase|secret)\"\\s*:\\s*\")[^\"]*(\")",
+          "(\"(?:password|client_secret|access_token|token|community|authpassphrase|privpassphrase|passphrase|secret|crypto)\"\\s*:\\s*\")[^\"]*(\")",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern XML_SECRET =
       Pattern.compile(

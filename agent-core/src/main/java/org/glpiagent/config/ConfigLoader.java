@@ -142,7 +142,7 @@ public final class ConfigLoader {
     oneOf(v, "register", REGISTER);
     if (has(v, "token") && !UUID_FORM.matcher(v.get("token").get(0)).matches()) {
       throw new ConfigException("token", v.get("token").get(0),
-          "expected a UUID such as 3a609a2e-947f-4e6a-9af9-32c024ac3944 (32 hex digits in 8-4-4-4-12 groups)");
+          "expected a UUID: 32 hex digits in 8-4-4-4-12 groups, xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
     }
     long debug = integer(v, "debug").orElse(0L);
     if (debug > 2) {

@@ -103,4 +103,19 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader().load(Map.of("local", List.of("o"), "no-compression", List.of("1"), "compression", List.of("br"))))
         .hasMessageContaining("contradicts no-compression");
   }
+
+  @Test
+  void aTokenMustBeAWholeUuidAndIsNeverPrinted() throws Exception {
+    AgentConfig ok = loader().load(Map.of("local", List.of("-"), "register", List.of("required"),
+        "token", List.of("3A609A2E-947F-4E6A-9AF9-32C024AC3944")));
+    assertThat(ok.string("register")).contains("required");
+    for (String bad : List.of("3a609a2e-947f-4e6a-9af9-32c024ac394", "3a609a2e947f4e6a9af932c024ac3944", "1-2-3-4-5", "secret-token")) {
+      assertThatThrownBy(() -> loader().load(Map.of("local", List.of("-"), "token", List.of(bad))))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("option token = \"****\": expected a UUID")
+          .hasMessageNotContaining(bad);
+    }
+    assertThatThrownBy(() -> loader().load(Map.of("local", List.of("-"), "register", List.of("always"))))
+        .hasMessage("option register = \"always\": expected one of 0, 1, false, no, off, on, required, true, yes");
+  }
 }
