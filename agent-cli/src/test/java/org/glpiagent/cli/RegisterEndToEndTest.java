@@ -168,6 +168,11 @@ class RegisterEndToEndTest {
     assertThat(Duration.between(Instant.now(), Instant.parse(state.path("nextAttempt").asText())))
         .isBetween(Duration.ofHours(4).minusMinutes(1), Duration.ofHours(4));
 
+    // the target's own schedule waits for the same expiration
+    Path target = registerFile().resolveSibling("target.json");
+    assertThat(Duration.between(Instant.now(), Instant.parse(JSON.readTree(target.toFile()).path("nextRunDate").asText())))
+        .isBetween(Duration.ofHours(4).minusMinutes(1), Duration.ofHours(4));
+
     AgentRun again = run("--register", "yes", "--token", TOKEN);
     assertThat(again.code).isEqualTo(1);
     assertThat(server.posts()).hasSize(2); // silent, even without registration required

@@ -164,6 +164,10 @@ public final class Registrar {
       return noAnswer(url, store, state, now, e.getMessage());
     }
     checkInterrupt();
+    if (reply.code() >= 502 && reply.code() <= 504 && !reply.looksLikeJson()) {
+      // a gateway's page (bad gateway, unavailable, time-out): no answer from the server itself yet
+      return noAnswer(url, store, state, now, "HTTP " + reply.code() + " from a gateway");
+    }
     if (reply.code() == 501 || !reply.looksLikeJson()) {
       // GLPI 10 and 11: 501 "Query 'register' is not supported."; a server that speaks no JSON: no REGISTER
       String why = "HTTP " + reply.code() + (reply.looksLikeJson() ? message(reply).map(m -> ": " + m).orElse("") : "");

@@ -122,6 +122,10 @@ public final class TargetRunner {
     }
     MDC.put("target", target.id());
     try {
+      Optional<Outcome> held = register(s);
+      if (held.isPresent()) {
+        return new Result(held.get(), known, Optional.empty());
+      }
       Path storage = storage(s);
       ServerSink sink = serverSink(s, known, storage);
       sink.flush();
@@ -170,15 +174,9 @@ public final class TargetRunner {
   }
 
   private Result runServer(Target.Server target, ServerKind known, boolean forced) throws InterruptedException {
-    Registrar.Decision registration = registrar.ensure(target.url(), new StateStore(storage(target), clock));
-    if (registration instanceof Registrar.Hold hold) {
-      Outcome held =
-          switch (hold.reason()) {
-            case PENDING -> new Outcome.ServerPending(hold.retryIn(), hold.why());
-            case REFUSED -> new Outcome.ServerRejected(hold.why(), Optional.of(hold.retryIn()));
-            case NO_ANSWER -> new Outcome.NetworkFailure(hold.why());
-          };
-      return new Result(held, known, Optional.empty());
+    Optional<Outcome> held = register(target);
+    if (held.isPresent()) {
+      return new Result(held.get(), known, Optional.empty());
     }
     ServerDialogue.Result opening = dialogues.apply(target).open(target.url(), known, forced);
     if (opening instanceof ServerDialogue.Stop stop) {
@@ -207,6 +205,22 @@ public final class TargetRunner {
     failed.addAll(runTasks(instructions, sink, storage, go.disabled(), go.inventoryWanted() || forced, false));
     Outcome outcome = sink.trouble().orElse(new Outcome.Completed(failed));
     return new Result(outcome, go.kind(), go.maxDelay(), nextContact);
+  }
+
+  /**
+   * REGISTER with the server when it is due, so that what follows is sealed with its key; an outcome when the
+   * run must send nothing else (silenced by an error, pending, or registration required and impossible).
+   */
+  private Optional<Outcome> register(Target.Server target) throws InterruptedException {
+    if (!(registrar.ensure(target.url(), new StateStore(storage(target), clock)) instanceof Registrar.Hold hold)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        switch (hold.reason()) {
+          case PENDING -> new Outcome.ServerPending(hold.retryIn(), hold.why());
+          case REFUSED -> new Outcome.ServerRejected(hold.why(), Optional.of(hold.retryIn()));
+          case NO_ANSWER -> new Outcome.NetworkFailure(hold.why());
+        });
   }
 
   /** The jobs of {@code --tasks-file}, when one is configured. */

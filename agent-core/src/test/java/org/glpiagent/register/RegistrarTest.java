@@ -277,4 +277,15 @@ class RegistrarTest {
     assertThat(wire.sent).isEmpty();
     assertThat(Files.exists(dir.resolve("server0/register.json"))).isFalse();
   }
+
+  @Test
+  void aGatewayErrorPageIsNoAnswerNotAServerWithoutRegister() throws Exception {
+    wire.then(502, "text/html", "<html><body>Bad Gateway</body></html>");
+    Registrar.Hold h = (Registrar.Hold) registrar(RegisterSettings.Mode.YES, TOKEN, "").ensure(URL, store());
+    assertThat(h.reason()).isEqualTo(Registrar.Reason.NO_ANSWER);
+    assertThat(h.why()).contains("HTTP 502");
+    assertThat(state().path("status").asText()).isEqualTo("NONE");
+    wire.thenJson(200, "{\"status\":\"registered\",\"expiration\":\"1d\"}");
+    assertThat(registrar(RegisterSettings.Mode.YES, TOKEN, "").ensure(URL, store())).isEqualTo(new Registrar.Proceed(false));
+  }
 }
