@@ -306,6 +306,12 @@ public final class FakeGlpiServer implements AutoCloseable {
     return this;
   }
 
+  /** Flips one bit of the next sealed answer, after sealing: an answer altered on the way. */
+  public FakeGlpiServer tamperNextSealedAnswer() {
+    registrations.tamperSealed = true;
+    return this;
+  }
+
   /** Validates an agent by hand ({@link Registration#MANUAL}). */
   public FakeGlpiServer validate(String agentId) {
     registrations.validate(agentId);
@@ -792,6 +798,10 @@ public final class FakeGlpiServer implements AutoCloseable {
     byte[] body = a.forcedType() == null ? a.codec().encode(a.body()) : a.body();
     if (key != null) {
       body = registrations.seal(key, req.get("glpi-cryptokey-id"), body);
+      if (registrations.tamperSealed) {
+        registrations.tamperSealed = false;
+        body[body.length - 1] ^= 1;
+      }
     }
     if (body.length == 0) {
       ex.sendResponseHeaders(a.code(), -1);

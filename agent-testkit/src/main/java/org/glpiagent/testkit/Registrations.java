@@ -62,6 +62,7 @@ final class Registrations {
   volatile String challengeFor;
   volatile boolean tamperChallenge;
   volatile boolean tamperFinal;
+  volatile boolean tamperSealed;
   volatile Supplier<Instant> clock = Instant::now;
   private Random random = new Random(42);
 
