@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * <p>Only POSTs to a target's own URL are sealed: they are GLPI protocol messages. GETs go to the plugin's REST
  * endpoints, which know nothing of keys. A sealed message answered in the clear with a 4xx means the server
  * does not accept the key (revoked, expired on its side): a {@link KeyRefusedException}, never a refusal of the
- * message itself, so a kept inventory is not set aside for it.
+ * message itself, so a kept inventory is not set aside for it. A 401 or 407 in the clear is about the HTTP login
+ * and is returned as it is.
  */
 public final class SealingClient implements ServerClient {
   private static final Logger log = LoggerFactory.getLogger(SealingClient.class);
@@ -38,13 +39,18 @@ public final class SealingClient implements ServerClient {
     }
     Message sealed = new Message(message.body(), message.format(), message.options().sealedWith(key.get()));
     Reply reply = inner.post(url, sealed);
-    if (reply.header("GLPI-CryptoKey-ID").isEmpty() && reply.code() >= 400 && reply.code() < 500) {
+    if (reply.header("GLPI-CryptoKey-ID").isEmpty() && refusesKey(reply.code())) {
       String why = "HTTP " + reply.code() + " " + firstLine(reply);
       log.warn("server {} refused this agent's key ({}): registering again", url, why);
       keys.refused(url, key.get(), why);
       throw new KeyRefusedException("server refused the encryption key (" + why + "); the agent registers again first");
     }
     return reply;
+  }
+
+  /** A 4xx about the message, not about HTTP authentication (401, 407: the request is fine, the login is not). */
+  private static boolean refusesKey(int code) {
+    return code >= 400 && code < 500 && code != 401 && code != 407;
   }
 
   private static String firstLine(Reply reply) {

@@ -288,4 +288,14 @@ class RegistrarTest {
     wire.thenJson(200, "{\"status\":\"registered\",\"expiration\":\"1d\"}");
     assertThat(registrar(RegisterSettings.Mode.YES, TOKEN, "").ensure(URL, store())).isEqualTo(new Registrar.Proceed(false));
   }
+
+  @Test
+  void aLoginRefusalInTheClearIsAnAnswerAndKeepsTheKey() throws Exception {
+    scriptHandshake();
+    registrar(RegisterSettings.Mode.YES, TOKEN, AGENT_SECRET + NONCE).ensure(URL, store());
+    wire.thenJson(401, "{\"status\":\"error\",\"message\":\"Authorization header required to send an inventory\"}");
+    assertThat(channel.post(URL, Message.json("{}".getBytes(StandardCharsets.UTF_8))).code()).isEqualTo(401);
+    assertThat(ring.get(URL)).isPresent();
+    assertThat(state().path("status").asText()).isEqualTo("REGISTERED");
+  }
 }
