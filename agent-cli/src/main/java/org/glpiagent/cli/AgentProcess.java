@@ -60,11 +60,42 @@ public final class AgentProcess implements AutoCloseable {
   private final ServerClient client;
   private final Environment env;
 
-  private AgentProcess(AgentConfig config, Agent agent, ServerClient client, Environment env) {
+  private final List<Task<?>> tasks;
+
+  private AgentProcess(AgentConfig config, Agent agent, ServerClient client, Environment env, List<Task<?>> tasks) {
     this.config = config;
     this.agent = agent;
     this.client = client;
     this.env = env;
+    this.tasks = List.copyOf(tasks);
+  }
+
+  /**
+   * Opens the agent's port for a daemon, unless {@code no-httpd}: the status page, {@code /status},
+   * {@code /now} and the REST API.
+   *
+   * @throws ConfigException for an {@code httpd-trust} entry it cannot read
+   * @throws IOException when the port cannot be opened
+   */
+  public Optional<org.glpiagent.httpd.HttpPort> openPort(org.glpiagent.agent.AgentControl control)
+      throws ConfigException, IOException {
+    if (config.flag("no-httpd")) {
+      return Optional.empty();
+    }
+    List<URI> servers = agent.targets().stream()
+        .filter(t -> t instanceof Target.Server).map(t -> ((Target.Server) t).url()).toList();
+    org.glpiagent.httpd.Trust trust = org.glpiagent.httpd.Trust.of(config.list("httpd-trust"),
+        servers.stream().map(URI::getHost).filter(java.util.Objects::nonNull).toList(),
+        host -> List.of(java.net.InetAddress.getAllByName(host)), env.clock());
+    int port = config.integer("httpd-port").map(Long::intValue).orElse(62354);
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("httpd-port", Integer.toString(port), "a port is 0 to 65535");
+    }
+    var settings = new org.glpiagent.httpd.HttpPort.Settings(
+        config.string("httpd-ip").filter(s -> !s.isBlank()), port, trust,
+        config.string("api-token").filter(s -> !s.isBlank()), Version.current(), env.hostname(), servers, env.clock(),
+        org.glpiagent.httpd.ClockSync::ofSystem);
+    return Optional.of(org.glpiagent.httpd.HttpPort.start(settings, control, tasks));
   }
 
   /** Builds the agent for a configuration; a configuration it cannot run is a {@link ConfigException}. */
@@ -111,7 +142,7 @@ public final class AgentProcess implements AutoCloseable {
     Duration delaytime = config.seconds("delaytime").orElse(Duration.ofHours(1));
     Agent agent = new Agent(targets, store, runner, env.clock(), env.random(), delaytime);
     log.debug("agent {} ({}), tasks {}, targets {}", identity.deviceId(), identity.agentId(), selected, targets);
-    return new AgentProcess(config, agent, client, env);
+    return new AgentProcess(config, agent, client, env, tasks);
   }
 
   static List<Target> targets(AgentConfig config) {

@@ -85,7 +85,9 @@ public final class Launch {
                 Clock.systemDefaultZone(),
                 Daemon.systemWaiter(),
                 config.seconds("conf-reload-interval").orElse(java.time.Duration.ZERO));
-        exit = signals.current(daemon) ? daemon.loop() : Daemon.Exit.STOPPED;
+        try (var port = new Closer(openPort(p, daemon))) {
+          exit = signals.current(daemon) ? daemon.loop() : Daemon.Exit.STOPPED;
+        }
         if (signals.stopping()) {
           exit = Daemon.Exit.STOPPED;
         }
@@ -103,6 +105,25 @@ public final class Launch {
       } catch (ConfigException e) {
         log.error("configuration not reloaded, keeping the previous one: {}", e.getMessage());
       }
+    }
+  }
+
+  /** The agent's port; one that cannot be opened is logged and the daemon goes on without it, as glpi-agent does. */
+  private static java.util.Optional<org.glpiagent.httpd.HttpPort> openPort(AgentProcess p, Daemon daemon)
+      throws ConfigException {
+    try {
+      return p.openPort(daemon);
+    } catch (IOException e) {
+      log.error("the agent's port is not open: {}", e.getMessage());
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** Closes the agent's port, when one was opened, at the end of a daemon loop. */
+  private record Closer(java.util.Optional<org.glpiagent.httpd.HttpPort> port) implements AutoCloseable {
+    @Override
+    public void close() {
+      port.ifPresent(org.glpiagent.httpd.HttpPort::close);
     }
   }
 

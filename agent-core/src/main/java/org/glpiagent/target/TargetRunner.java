@@ -40,6 +40,7 @@ public final class TargetRunner {
   private final Function<Target.Server, ServerDialogue> dialogues;
   private final ServerClient client;
   private final OutputStream stdout;
+  private volatile String currentTask;
 
   /**
    * @param tasks the enabled tasks, in the order they run
@@ -64,6 +65,11 @@ public final class TargetRunner {
     this.dialogues = dialogues;
     this.client = client;
     this.stdout = stdout;
+  }
+
+  /** The task running now, if one is; any thread may ask. */
+  public java.util.Optional<String> currentTask() {
+    return java.util.Optional.ofNullable(currentTask);
   }
 
   /**
@@ -209,6 +215,7 @@ public final class TargetRunner {
         continue;
       }
       MDC.put("task", id);
+      currentTask = id;
       try {
         TaskContext context =
             new TaskContext(config, clock, sink, storage, identity.deviceId(), config.string("tag").orElse(""));
@@ -217,6 +224,7 @@ public final class TargetRunner {
         }
       } finally {
         MDC.remove("task");
+        currentTask = null;
       }
     }
     return failed;

@@ -251,4 +251,14 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
   private static void sendQuietly(TaskContext context, ObjectNode content) {
     org.glpiagent.tasks.snmp.LegacyMessages.sendQuietly(context, QUERY, content);
   }
+
+  @Override
+  public Optional<String> specSchema() {
+    return org.glpiagent.task.JobSpecs.schema(NetDiscoveryTask.class);
+  }
+
+  @Override
+  public void checkSpec(com.fasterxml.jackson.databind.JsonNode spec) throws TaskException {
+    ScheduledJob.fromTasks(org.glpiagent.task.JobSpecs.asTasks(spec, id()));
+  }
 }

@@ -200,4 +200,14 @@ public final class NetInventoryTask implements Task<NetInventoryTask.Plan> {
   private static void sendQuietly(TaskContext context, ObjectNode content) {
     org.glpiagent.tasks.snmp.LegacyMessages.sendQuietly(context, QUERY, content);
   }
+
+  @Override
+  public Optional<String> specSchema() {
+    return org.glpiagent.task.JobSpecs.schema(NetInventoryTask.class);
+  }
+
+  @Override
+  public void checkSpec(com.fasterxml.jackson.databind.JsonNode spec) throws TaskException {
+    QueryJob.fromTasks(org.glpiagent.task.JobSpecs.asTasks(spec, id()));
+  }
 }
