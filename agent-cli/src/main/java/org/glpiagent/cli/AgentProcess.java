@@ -158,6 +158,11 @@ public final class AgentProcess implements AutoCloseable {
     return out;
   }
 
+  /** The configuration it was built from. */
+  public AgentConfig config() {
+    return config;
+  }
+
   /** The agent, for the daemon and tests. */
   public Agent agent() {
     return agent;

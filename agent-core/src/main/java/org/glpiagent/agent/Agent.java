@@ -262,6 +262,16 @@ public final class Agent {
     publish();
   }
 
+  /** Plans a target afresh, as at a first start, without the back-off of its failures. */
+  public void repair(Target t) {
+    TargetState st = states.get(t);
+    TargetState after = st.with(SchedulePolicy.initial(clock.instant(), t.initialDelay(delaytime), st.schedule().maxDelay(), random));
+    states.put(t, after);
+    save(t, after);
+    publish();
+    log.info("target {}: planned afresh, next run at {}", t.id(), after.schedule().nextRunDate());
+  }
+
   /** A target by its id ({@code server0}, {@code local0}). */
   public Optional<Target> target(String id) {
     return states.keySet().stream().filter(t -> t.id().equals(id)).findFirst();

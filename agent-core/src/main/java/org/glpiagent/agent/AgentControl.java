@@ -42,4 +42,12 @@ public interface AgentControl {
 
   /** Reads the configuration again; a run in progress finishes first. */
   void reload();
+
+  /**
+   * Plans a target afresh, as at a first start, forgetting the back-off of its failures; its state and
+   * pending inventories are kept.
+   *
+   * @throws java.util.NoSuchElementException when no target has that id
+   */
+  void repair(String target);
 }

@@ -50,6 +50,7 @@ public final class Daemon implements AgentControl {
   private volatile String cancelling;
   private final RunLog runLog;
   private volatile String runningId;
+  private final java.util.concurrent.ConcurrentLinkedQueue<String> repairs = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public Daemon(Agent agent, Clock clock, Waiter waiter) {
     this(agent, clock, waiter, Duration.ZERO);
@@ -97,6 +98,9 @@ public final class Daemon implements AgentControl {
           reload = true;
           break;
         }
+        for (String r = repairs.poll(); r != null; r = repairs.poll()) {
+          agent.target(r).ifPresent(agent::repair);
+        }
         try {
           runRequested();
           agent.runDue();
@@ -116,7 +120,7 @@ public final class Daemon implements AgentControl {
         }
         Instant until = agent.nextRunDate().isBefore(reloadAt) ? agent.nextRunDate() : reloadAt;
         Duration wait = Duration.between(clock.instant(), until);
-        if (!wait.isNegative() && !wait.isZero() && !hasRequests()) {
+        if (!wait.isNegative() && !wait.isZero() && !hasRequests() && repairs.isEmpty()) {
           waiter.await(wait.compareTo(Duration.ofMinutes(10)) > 0 ? Duration.ofMinutes(10) : wait);
         }
       }
@@ -209,6 +213,15 @@ public final class Daemon implements AgentControl {
       return Cancel.STOPPING;
     }
     return Cancel.ALREADY_ENDED;
+  }
+
+  @Override
+  public void repair(String target) {
+    if (agent.view().stream().noneMatch(v -> v.id().equals(target))) {
+      throw new NoSuchElementException("no target " + target);
+    }
+    repairs.add(target);
+    waiter.wake();
   }
 
   @Override

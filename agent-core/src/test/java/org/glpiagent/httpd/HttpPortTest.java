@@ -10,18 +10,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.glpiagent.agent.Agent;
-import org.glpiagent.agent.AgentControl;
 import org.glpiagent.agent.RunLog;
 import org.glpiagent.protocol.Json;
 import org.glpiagent.task.ServerInstructions;
 import org.glpiagent.task.Task;
 import org.glpiagent.task.TaskContext;
 import org.glpiagent.task.TaskException;
+import org.glpiagent.testing.FakeControl;
 import org.glpiagent.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,62 +30,6 @@ class HttpPortTest {
   private final FakeControl control = new FakeControl(clock);
   private final HttpClient http = HttpClient.newHttpClient();
   private HttpPort port;
-
-  /** An agent with two targets whose runs are asked for and canceled by hand. */
-  static final class FakeControl implements AgentControl {
-    final RunLog log;
-    final List<String> asked = new ArrayList<>();
-    String status = "waiting";
-
-    FakeControl(MutableClock clock) {
-      log = new RunLog(clock);
-    }
-
-    @Override
-    public String status() {
-      return status;
-    }
-
-    @Override
-    public List<Agent.TargetView> targets() {
-      return List.of(
-          new Agent.TargetView("server0", "server", "https://glpi.example.test/", Instant.parse("2026-11-22T11:00:00Z"),
-              Optional.empty(), Optional.empty()),
-          new Agent.TargetView("local0", "local", "/var/tmp/<inv>", Instant.parse("2026-11-22T12:00:00Z"),
-              Optional.of(Instant.parse("2026-11-22T09:00:00Z")), Optional.of("done")));
-    }
-
-    @Override
-    public RunLog runLog() {
-      return log;
-    }
-
-    @Override
-    public List<RunLog.Run> requestRun(Optional<String> target, RunLog.Trigger trigger) {
-      List<RunLog.Run> out = new ArrayList<>();
-      for (Agent.TargetView t : targets()) {
-        if (target.isEmpty() || t.id().equals(target.get())) {
-          asked.add(t.id() + ":" + trigger.wire());
-          out.add(log.request(t.id(), trigger));
-        }
-      }
-      if (out.isEmpty()) {
-        throw new NoSuchElementException("no target " + target.orElse(""));
-      }
-      return out;
-    }
-
-    @Override
-    public Cancel cancel(String runId) {
-      if (log.run(runId).isEmpty()) {
-        return Cancel.UNKNOWN;
-      }
-      return log.cancelPending(runId) ? Cancel.CANCELED : Cancel.ALREADY_ENDED;
-    }
-
-    @Override
-    public void reload() {}
-  }
 
   /** A task with a job specification: a "count" of at least 1. */
   static final class Counter implements Task<String> {
