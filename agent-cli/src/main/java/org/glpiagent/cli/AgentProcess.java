@@ -62,7 +62,11 @@ public final class AgentProcess implements AutoCloseable {
 
   private final List<Task<?>> tasks;
 
-  private AgentProcess(AgentConfig config, Agent agent, ServerClient client, Environment env, List<Task<?>> tasks) {
+  private final String agentId;
+
+  private AgentProcess(AgentConfig config, Agent agent, ServerClient client, Environment env, List<Task<?>> tasks,
+      String agentId) {
+    this.agentId = agentId;
     this.config = config;
     this.agent = agent;
     this.client = client;
@@ -94,7 +98,7 @@ public final class AgentProcess implements AutoCloseable {
     var settings = new org.glpiagent.httpd.HttpPort.Settings(
         config.string("httpd-ip").filter(s -> !s.isBlank()), port, trust,
         config.string("api-token").filter(s -> !s.isBlank()), Version.current(), env.hostname(), servers, env.clock(),
-        org.glpiagent.httpd.ClockSync::ofSystem);
+        org.glpiagent.httpd.ClockSync::ofSystem, proxy(servers));
     return Optional.of(org.glpiagent.httpd.HttpPort.start(settings, control, tasks));
   }
 
@@ -142,7 +146,7 @@ public final class AgentProcess implements AutoCloseable {
     Duration delaytime = config.seconds("delaytime").orElse(Duration.ofHours(1));
     Agent agent = new Agent(targets, store, runner, env.clock(), env.random(), delaytime);
     log.debug("agent {} ({}), tasks {}, targets {}", identity.deviceId(), identity.agentId(), selected, targets);
-    return new AgentProcess(config, agent, client, env, tasks);
+    return new AgentProcess(config, agent, client, env, tasks, identity.agentId().toString());
   }
 
   static List<Target> targets(AgentConfig config) {
@@ -156,6 +160,25 @@ public final class AgentProcess implements AutoCloseable {
       out.add(new Target.Local("local" + i, locals.get(i)));
     }
     return out;
+  }
+
+  /** Proxy mode's settings, when {@code httpd-proxy} is set: messages go to the first server target. */
+  private Optional<org.glpiagent.httpd.Proxy.Settings> proxy(List<URI> servers) throws ConfigException {
+    if (!config.flag("httpd-proxy")) {
+      return Optional.empty();
+    }
+    if (servers.isEmpty()) {
+      throw new ConfigException("httpd-proxy", "1", "proxy mode needs a server target to forward to");
+    }
+    if (servers.size() > 1) {
+      log.warn("proxy mode forwards to the first server only: {}", servers.get(0));
+    }
+    int max = config.integer("httpd-proxy-max-pass-through").map(Long::intValue).orElse(5);
+    if (max < 1) {
+      throw new ConfigException("httpd-proxy-max-pass-through", Integer.toString(max), "must be at least 1");
+    }
+    return Optional.of(new org.glpiagent.httpd.Proxy.Settings(client, servers.get(0), agentId, max,
+        vardir().resolve("proxy"), Duration.ofSeconds(10), Duration.ofSeconds(10), env.clock(), env.random()));
   }
 
   /** The configuration it was built from. */

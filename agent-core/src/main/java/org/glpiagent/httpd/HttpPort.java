@@ -38,6 +38,7 @@ public final class HttpPort implements AutoCloseable {
   static final int THREADS = 8;
   static final int MAX_BODY = 64 * 1024;
   static final int NOW_PER_MINUTE = 6;
+  static final int PROXY_PER_HOUR = 120;
 
   /**
    * How the port is set up.
@@ -47,7 +48,8 @@ public final class HttpPort implements AutoCloseable {
    * @param servers the agent's server targets: their hosts are trusted, and are the origins {@code /now} accepts
    */
   public record Settings(Optional<String> ip, int port, Trust trust, Optional<String> apiToken, String version,
-      String hostname, List<URI> servers, Clock clock, java.util.function.Supplier<ClockSync> clockSync) {}
+      String hostname, List<URI> servers, Clock clock, java.util.function.Supplier<ClockSync> clockSync,
+      Optional<Proxy.Settings> proxy) {}
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -55,8 +57,13 @@ public final class HttpPort implements AutoCloseable {
   private final AgentControl control;
   private final RestApi api;
   private final RateLimit nowLimit;
+  private final RateLimit proxyLimit;
+  private final Proxy proxy;
 
-  private HttpPort(HttpServer server, ExecutorService threads, Settings settings, AgentControl control, List<Task<?>> tasks) {
+  private HttpPort(HttpServer server, ExecutorService threads, Settings settings, AgentControl control, List<Task<?>> tasks,
+      Proxy proxy) {
+    this.proxy = proxy;
+    this.proxyLimit = new RateLimit(PROXY_PER_HOUR, Duration.ofHours(1), settings.clock());
     this.server = server;
     this.threads = threads;
     this.settings = settings;
@@ -86,7 +93,8 @@ public final class HttpPort implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    HttpPort port = new HttpPort(server, threads, settings, control, tasks);
+    Proxy proxy = settings.proxy().isPresent() ? new Proxy(settings.proxy().get()) : null;
+    HttpPort port = new HttpPort(server, threads, settings, control, tasks, proxy);
     server.createContext("/", port::handle);
     server.setExecutor(threads);
     server.start();
@@ -103,7 +111,7 @@ public final class HttpPort implements AutoCloseable {
     try (x) {
       String path = x.getRequestURI().getRawPath();
       Request r = new Request(x, settings.trust().trusts(x.getRemoteAddress().getAddress()));
-      if (declaredLength(x) > MAX_BODY) {
+      if (declaredLength(x) > (path.startsWith("/proxy/") ? Proxy.MAX_BODY : MAX_BODY)) {
         r.text(413, "request body over " + MAX_BODY + " bytes");
         return;
       }
@@ -114,6 +122,16 @@ public final class HttpPort implements AutoCloseable {
       } else if (path.equals("/")) {
         r.send(200, "text/html; charset=utf-8", StatusPage.render(settings, control, r.trusted())
             .getBytes(StandardCharsets.UTF_8));
+      } else if (proxy != null && path.equals(Proxy.PATH)) {
+        Optional<Duration> wait = proxyLimit.acquire(r.caller().getHostAddress());
+        if (wait.isPresent()) {
+          r.exchange().getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+          r.text(429, "Too many requests");
+        } else {
+          proxy.handle(r);
+        }
+      } else if (proxy != null && path.equals("/proxy/apiversion")) {
+        r.text(200, "1");
       } else if (path.equals("/api") || path.startsWith("/api/")) {
         api.handle(r, path.substring(4));
       } else {
@@ -191,6 +209,9 @@ public final class HttpPort implements AutoCloseable {
 
   @Override
   public void close() {
+    if (proxy != null) {
+      proxy.close();
+    }
     server.stop(0);
     threads.shutdownNow();
   }

@@ -68,7 +68,8 @@ class HttpPortTest {
     Trust trust = Trust.of(List.of(), List.of(), h -> List.of(), clock, loopbackTrusted);
     port = HttpPort.start(new HttpPort.Settings(Optional.of("127.0.0.1"), 0, trust, token, "1.2.3", "agent-host",
         List.of(URI.create("https://glpi.example.test/front")), clock,
-        () -> new ClockSync(true, Optional.of("ntp"), Optional.of("pool.example.test"))), control, List.of(new Counter()));
+        () -> new ClockSync(true, Optional.of("ntp"), Optional.of("pool.example.test")), Optional.empty()), control,
+        List.of(new Counter()));
   }
 
   @AfterEach
