@@ -129,6 +129,11 @@ public final class Agent {
     return Optional.ofNullable(current);
   }
 
+  /** The work items of the current run's network jobs, empty when nothing runs; any thread may call it. */
+  public List<org.glpiagent.task.WorkItems.Progress> currentWork() {
+    return current == null ? List.of() : runner.work();
+  }
+
   /** The task the current run is in, if one is; any thread may call it. */
   public Optional<String> currentTask() {
     return current == null ? Optional.empty() : runner.currentTask();

@@ -27,6 +27,11 @@ public interface AgentControl {
   /** The targets, in order. */
   List<Agent.TargetView> targets();
 
+  /** Where the jobs of the run in progress are (long network jobs' work items); empty when nothing runs. */
+  default List<org.glpiagent.task.WorkItems.Progress> work() {
+    return List.of();
+  }
+
   /** The runs asked for and done. */
   RunLog runLog();
 

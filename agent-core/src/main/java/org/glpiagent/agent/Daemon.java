@@ -234,6 +234,11 @@ public final class Daemon implements AgentControl {
   }
 
   @Override
+  public List<org.glpiagent.task.WorkItems.Progress> work() {
+    return agent.currentWork();
+  }
+
+  @Override
   public List<Agent.TargetView> targets() {
     return agent.view();
   }

@@ -116,6 +116,9 @@ public final class ControlCommands {
     o.put("last-run", t.lastRun().map(Object::toString).orElse(null));
     o.put("last-outcome", t.lastOutcome().orElse(null));
     o.put("state", running(job).isPresent() ? "running" : "waiting");
+    if (running(job).isPresent()) {
+      o.set("work", Json.MAPPER.valueToTree(control.work()));
+    }
     ArrayNode runs = o.putArray("runs");
     for (RunLog.Run r : control.runLog().runs(Optional.of(job))) {
       runs.addObject().put("id", r.id()).put("trigger", r.trigger().wire()).put("state", r.state().wire())

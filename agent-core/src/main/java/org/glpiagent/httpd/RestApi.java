@@ -218,7 +218,11 @@ final class RestApi {
           cancel(r, pretty, run.get());
         }
       } else {
-        get(r, method, pretty, run(run.get(), base));
+        ObjectNode o = run(run.get(), base);
+        if (run.get().state() == RunLog.State.RUNNING) {
+          o.set("progress", Json.MAPPER.valueToTree(control.work()));
+        }
+        get(r, method, pretty, o);
       }
     } else {
       error(r, 404, "no such resource under job " + job, pretty);

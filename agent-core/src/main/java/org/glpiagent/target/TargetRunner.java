@@ -41,6 +41,7 @@ public final class TargetRunner {
   private final ServerClient client;
   private final OutputStream stdout;
   private volatile String currentTask;
+  private volatile org.glpiagent.task.WorkBoard currentBoard = new org.glpiagent.task.WorkBoard();
 
   /**
    * @param tasks the enabled tasks, in the order they run
@@ -65,6 +66,11 @@ public final class TargetRunner {
     this.dialogues = dialogues;
     this.client = client;
     this.stdout = stdout;
+  }
+
+  /** The work items of the last or current run's jobs; any thread may ask. */
+  public List<org.glpiagent.task.WorkItems.Progress> work() {
+    return currentBoard.progress();
   }
 
   /** The task running now, if one is; any thread may ask. */
@@ -201,6 +207,8 @@ public final class TargetRunner {
       boolean local)
       throws InterruptedException {
     List<String> failed = new ArrayList<>();
+    org.glpiagent.task.WorkBoard board = new org.glpiagent.task.WorkBoard();
+    currentBoard = board;
     for (Task<?> task : tasks) {
       String id = task.id();
       if (local && !LOCAL_TASKS.contains(id)) {
@@ -218,7 +226,7 @@ public final class TargetRunner {
       currentTask = id;
       try {
         TaskContext context =
-            new TaskContext(config, clock, sink, storage, identity.deviceId(), config.string("tag").orElse(""));
+            new TaskContext(config, clock, sink, storage, identity.deviceId(), config.string("tag").orElse(""), board);
         if (!runOne(task, instructions, context)) {
           failed.add(id);
         }

@@ -158,6 +158,19 @@ class HttpPortTest {
   }
 
   @Test
+  void aRunningJobShowsItsWorkItemsOnThePageAndInTheApi() throws Exception {
+    start(true, Optional.empty());
+    RunLog.Run run = control.log.start("server0");
+    control.work = List.of(new org.glpiagent.task.WorkItems.Progress("netinventory 12", 40, 31, 2, 7,
+        List.of("192.0.2.7: no progress for 30 s", "192.0.2.9: <timeout>")));
+    assertThat(get("/").body()).contains("<td>netinventory 12</td><td>31 / 40</td><td>2</td><td>7</td>")
+        .contains("192.0.2.9: &lt;timeout&gt;");
+    JsonNode progress = json(get("/api/jobs/server0/runs/" + run.id())).path("progress").get(0);
+    assertThat(progress.path("done").asInt()).isEqualTo(31);
+    assertThat(progress.path("failures").get(0).asText()).isEqualTo("192.0.2.7: no progress for 30 s");
+  }
+
+  @Test
   void otherPathsAreBadRequestsAsInGlpiAgent() throws Exception {
     start(true, Optional.empty());
     assertThat(get("/foo").statusCode()).isEqualTo(400);

@@ -16,6 +16,12 @@ public final class FakeControl implements AgentControl {
   public final List<String> repaired = new ArrayList<>();
   public int reloads;
   public String status = "waiting";
+  public List<org.glpiagent.task.WorkItems.Progress> work = List.of();
+
+  @Override
+  public List<org.glpiagent.task.WorkItems.Progress> work() {
+    return work;
+  }
 
   public FakeControl(MutableClock clock) {
     log = new RunLog(clock);
