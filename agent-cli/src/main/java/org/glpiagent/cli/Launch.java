@@ -131,7 +131,8 @@ public final class Launch {
     }
     try {
       return org.glpiagent.control.ControlServer.start(p.vardir().resolve(org.glpiagent.control.ControlServer.SOCKET),
-          tcp, token, new org.glpiagent.control.ControlCommands(daemon))::close;
+          tcp, token, new org.glpiagent.control.ControlCommands(daemon,
+              java.util.Optional.of(new org.glpiagent.control.JobStore(p.vardir(), catalog()))))::close;
     } catch (IOException e) {
       log.error("no control channel: {}", e.getMessage());
       return () -> {};

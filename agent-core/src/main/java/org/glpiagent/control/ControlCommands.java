@@ -21,17 +21,26 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code stop JOB}: interrupts its run in progress; {@code kill JOB} also drops its waiting runs;</li>
  *   <li>{@code repair JOB}: plans it afresh without its failures' back-off;</li>
  *   <li>{@code status [JOB]}: the agent's or the job's state, as JSON in {@code data};</li>
- *   <li>{@code list}: the jobs; {@code pull JOB}: its description and runs as a JSON file;</li>
- *   <li>{@code reload}, {@code restart}: read the configuration again;</li>
- *   <li>{@code push}, {@code delete}: {@code fail}: jobs come from the GLPI server or {@code tasks-file}.</li>
+ *   <li>{@code list}: the targets and the pushed job files; {@code pull JOB}: a target's description and runs, or
+ *       a pushed job file;</li>
+ *   <li>{@code push JOB} with {@code data}: keeps a job file (a tasks document of the task scheduling protocol,
+ *       checked by the tasks' parsers) that every run of the targets then runs; {@code delete JOB} removes it;</li>
+ *   <li>{@code reload}, {@code restart}: read the configuration again.</li>
  * </ul>
  */
 public final class ControlCommands {
   private static final Logger log = LoggerFactory.getLogger(ControlCommands.class);
   private final AgentControl control;
+  private final Optional<JobStore> jobs;
 
   public ControlCommands(AgentControl control) {
+    this(control, Optional.empty());
+  }
+
+  /** @param jobs where pushed job files are kept; without it push and delete fail */
+  public ControlCommands(AgentControl control, Optional<JobStore> jobs) {
     this.control = control;
+    this.jobs = jobs;
   }
 
   /** Answers one request. */
@@ -45,11 +54,15 @@ public final class ControlCommands {
     if (needsJob && job.isEmpty()) {
       return fail(command + " needs a job");
     }
-    if (job.isPresent() && !command.equals("push") && control.targets().stream().noneMatch(t -> t.id().equals(job.get()))) {
+    boolean target = job.isPresent() && control.targets().stream().anyMatch(t -> t.id().equals(job.get()));
+    if (job.isPresent() && !target && !List.of("push", "pull", "delete").contains(command)) {
       return fail("Invalid job name.");
     }
     log.info("control: {}{}", command, job.map(j -> " " + j).orElse(""));
     try {
+      if (command.equals("push") || command.equals("delete") || (command.equals("pull") && !target)) {
+        return jobFile(command, job.get(), target, request.field("data"));
+      }
       return switch (command) {
         case "start" -> start(job.get());
         case "stop" -> stop(job.get(), false);
@@ -65,10 +78,43 @@ public final class ControlCommands {
           control.reload();
           yield ControlMessage.of("success");
         }
-        default -> fail(command + " is not supported: network jobs come from the GLPI server or tasks-file");
+        default -> ControlMessage.of("invalid");
       };
     } catch (NoSuchElementException e) {
       return fail("Invalid job name.");
+    } catch (java.io.IOException e) {
+      log.error("control: {} {}: {}", command, job.orElse(""), e.getMessage());
+      return fail(command + " failed: " + e.getMessage());
+    }
+  }
+
+  /** push, delete and pull of a job file. */
+  private ControlMessage jobFile(String command, String job, boolean target, Optional<String> data) throws java.io.IOException {
+    if (jobs.isEmpty()) {
+      return fail(command + " is not available: this agent keeps no job files");
+    }
+    if (target) {
+      return fail(job + " is a target: targets come from the configuration");
+    }
+    try {
+      switch (command) {
+        case "push" -> {
+          if (data.isEmpty()) {
+            return fail("push needs the job file in data");
+          }
+          jobs.get().push(job, data.get());
+          return ControlMessage.of("success");
+        }
+        case "delete" -> {
+          return jobs.get().delete(job) ? ControlMessage.of("success") : fail("Invalid job name.");
+        }
+        default -> {
+          Optional<String> text = jobs.get().read(job);
+          return text.isPresent() ? ControlMessage.of("file").with("job", job).with("data", text.get()) : fail("Invalid job name.");
+        }
+      }
+    } catch (JobStore.Refused e) {
+      return fail(e.getMessage());
     }
   }
 
@@ -127,11 +173,16 @@ public final class ControlCommands {
     return o;
   }
 
-  private ObjectNode list() {
+  private ObjectNode list() throws java.io.IOException {
     ObjectNode o = Json.MAPPER.createObjectNode();
-    ArrayNode jobs = o.putArray("jobs");
+    ArrayNode list = o.putArray("jobs");
     for (Agent.TargetView t : control.targets()) {
-      jobs.addObject().put("name", t.id());
+      list.addObject().put("name", t.id()).put("kind", "target");
+    }
+    if (jobs.isPresent()) {
+      for (String name : jobs.get().names()) {
+        list.addObject().put("name", name).put("kind", "file");
+      }
     }
     return o;
   }

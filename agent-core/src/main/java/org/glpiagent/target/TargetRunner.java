@@ -193,9 +193,17 @@ public final class TargetRunner {
   }
 
   /** The jobs of {@code --tasks-file}, when one is configured. */
+  /** Adds the jobs of {@code tasks-file} and those pushed with {@code glpi-agent ctl push}. */
   private ServerInstructions withTasksFile(ServerInstructions i) throws IOException {
+    com.fasterxml.jackson.databind.node.ArrayNode tasks = ScheduledTasks.fromPushed(vardir.resolve(ScheduledTasks.PUSHED));
     java.util.Optional<String> file = config.string("tasks-file");
-    return file.isPresent() ? i.withScheduledTasks(ScheduledTasks.fromFile(Path.of(file.get()))) : i;
+    if (file.isPresent()) {
+      com.fasterxml.jackson.databind.node.ArrayNode fromFile = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      ScheduledTasks.fromFile(Path.of(file.get())).forEach(fromFile::add);
+      fromFile.addAll(tasks);
+      tasks = fromFile;
+    }
+    return tasks.isEmpty() ? i : i.withScheduledTasks(tasks);
   }
 
   private List<String> runTasks(

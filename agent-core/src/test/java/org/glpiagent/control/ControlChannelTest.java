@@ -142,7 +142,7 @@ class ControlChannelTest {
     assertThat(send("start", "nginx").field("error")).contains("Invalid job name.");
     ControlMessage push = ControlClient.send(socket(), ControlMessage.of("push").with("job", "x").with("data", "{}"));
     assertThat(push.kind()).isEqualTo("fail");
-    assertThat(push.field("error").orElse("")).contains("not supported");
+    assertThat(push.field("error").orElse("")).contains("keeps no job files");
     assertThat(agent.asked).isEmpty();
     assertThat(agent.reloads).isZero();
   }
@@ -172,5 +172,80 @@ class ControlChannelTest {
     assertThat(agent.reloads).isZero();
     assertThat(ControlClient.send(port, ControlMessage.of("reload").with("token", "tok-987")).kind()).isEqualTo("success");
     assertThat(agent.reloads).isEqualTo(1);
+  }
+
+  /** A task whose jobs need a "count" of at least 1. */
+  private static final class Counter implements org.glpiagent.task.Task<String> {
+    @Override
+    public String id() {
+      return "counter";
+    }
+
+    @Override
+    public String version() {
+      return "1";
+    }
+
+    @Override
+    public Optional<String> plan(org.glpiagent.task.ServerInstructions i, org.glpiagent.task.TaskContext c) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void run(String plan, org.glpiagent.task.TaskContext c) {}
+
+    @Override
+    public void checkSpec(com.fasterxml.jackson.databind.JsonNode spec) throws org.glpiagent.task.TaskException {
+      if (spec.path("count").asInt(0) < 1) {
+        throw new org.glpiagent.task.TaskException("count must be at least 1");
+      }
+    }
+  }
+
+  private ControlMessage push(String job, String data) throws Exception {
+    return ControlClient.send(socket(), ControlMessage.of("push").with("job", job).with("data", data));
+  }
+
+  @Test
+  void jobFilesArePushedCheckedListedPulledAndDeleted() throws Exception {
+    server = ControlServer.start(socket(), Optional.empty(), Optional.empty(),
+        new ControlCommands(agent, Optional.of(new JobStore(dir, java.util.List.of(new Counter())))));
+    String good = "{\"tasks\":[{\"id\":\"t1\",\"jobs\":[{\"id\":\"j1\",\"type\":\"counter\",\"count\":3}]}]}";
+    assertThat(push("nightly", good).kind()).isEqualTo("success");
+    Path kept = dir.resolve("jobs/nightly.json");
+    assertThat(Files.readString(kept)).isEqualTo(good);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-------");
+    assertThat(Json.MAPPER.readTree(send("list", null).field("list").orElseThrow()).path("jobs").findValuesAsText("name"))
+        .containsExactly("server0", "local0", "nightly");
+    ControlMessage pulled = send("pull", "nightly");
+    assertThat(pulled.kind()).isEqualTo("file");
+    assertThat(pulled.field("data")).contains(good);
+
+    assertThat(push("bad", "{nope").field("error").orElse("")).contains("bad");
+    assertThat(push("bad", "{\"tasks\":[]}").field("error").orElse("")).contains("no job");
+    assertThat(push("bad", "{\"tasks\":[{\"jobs\":[{\"type\":\"wakeonlan\"}]}]}").field("error").orElse(""))
+        .contains("no installed task runs \"wakeonlan\"");
+    assertThat(push("bad", "{\"tasks\":[{\"jobs\":[{\"type\":\"counter\",\"count\":0}]}]}").field("error").orElse(""))
+        .contains("count must be at least 1");
+    assertThat(push("../etc/x", good).field("error").orElse("")).contains("a job name is");
+    assertThat(push("local0", good).field("error").orElse("")).contains("is a target");
+    assertThat(ControlClient.send(socket(), ControlMessage.of("push").with("job", "empty")).field("error"))
+        .contains("push needs the job file in data");
+    assertThat(Files.exists(dir.resolve("jobs/bad.json"))).isFalse();
+
+    assertThat(send("delete", "nightly").kind()).isEqualTo("success");
+    assertThat(kept).doesNotExist();
+    assertThat(send("delete", "nightly").field("error")).contains("Invalid job name.");
+    assertThat(send("delete", "server0").field("error").orElse("")).contains("is a target");
+  }
+
+  @Test
+  void pushedJobsAreReadInNameOrderAndABrokenOneIsSkipped() throws Exception {
+    Path jobs = Files.createDirectories(dir.resolve("jobs"));
+    Files.writeString(jobs.resolve("b.json"), "{\"tasks\":[{\"id\":\"b\"}]}");
+    Files.writeString(jobs.resolve("a.json"), "{\"tasks\":[{\"id\":\"a\"}]}");
+    Files.writeString(jobs.resolve("c.json"), "{broken");
+    assertThat(org.glpiagent.target.ScheduledTasks.fromPushed(jobs).findValuesAsText("id")).containsExactly("a", "b");
+    assertThat(org.glpiagent.target.ScheduledTasks.fromPushed(dir.resolve("none"))).isEmpty();
   }
 }
