@@ -65,11 +65,46 @@ public final class AgentProcess implements AutoCloseable {
   private final ServerClient client;
   private final Environment env;
 
-  private AgentProcess(AgentConfig config, Agent agent, ServerClient client, Environment env) {
+  private final List<Task<?>> tasks;
+
+  private final String agentId;
+
+  private AgentProcess(AgentConfig config, Agent agent, ServerClient client, Environment env, List<Task<?>> tasks,
+      String agentId) {
+    this.agentId = agentId;
     this.config = config;
     this.agent = agent;
     this.client = client;
     this.env = env;
+    this.tasks = List.copyOf(tasks);
+  }
+
+  /**
+   * Opens the agent's port for a daemon, unless {@code no-httpd}: the status page, {@code /status},
+   * {@code /now} and the REST API.
+   *
+   * @throws ConfigException for an {@code httpd-trust} entry it cannot read
+   * @throws IOException when the port cannot be opened
+   */
+  public Optional<org.glpiagent.httpd.HttpPort> openPort(org.glpiagent.agent.AgentControl control)
+      throws ConfigException, IOException {
+    if (config.flag("no-httpd")) {
+      return Optional.empty();
+    }
+    List<URI> servers = agent.targets().stream()
+        .filter(t -> t instanceof Target.Server).map(t -> ((Target.Server) t).url()).toList();
+    org.glpiagent.httpd.Trust trust = org.glpiagent.httpd.Trust.of(config.list("httpd-trust"),
+        servers.stream().map(URI::getHost).filter(java.util.Objects::nonNull).toList(),
+        host -> List.of(java.net.InetAddress.getAllByName(host)), env.clock());
+    int port = config.integer("httpd-port").map(Long::intValue).orElse(62354);
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("httpd-port", Integer.toString(port), "a port is 0 to 65535");
+    }
+    var settings = new org.glpiagent.httpd.HttpPort.Settings(
+        config.string("httpd-ip").filter(s -> !s.isBlank()), port, trust,
+        config.string("api-token").filter(s -> !s.isBlank()), Version.current(), env.hostname(), servers, env.clock(),
+        org.glpiagent.httpd.ClockSync::ofSystem, proxy(servers));
+    return Optional.of(org.glpiagent.httpd.HttpPort.start(settings, control, tasks));
   }
 
   /** Builds the agent for a configuration; a configuration it cannot run is a {@link ConfigException}. */
@@ -130,7 +165,7 @@ public final class AgentProcess implements AutoCloseable {
     Duration delaytime = config.seconds("delaytime").orElse(Duration.ofHours(1));
     Agent agent = new Agent(targets, store, runner, env.clock(), env.random(), delaytime);
     log.debug("agent {} ({}), tasks {}, targets {}", identity.deviceId(), identity.agentId(), selected, targets);
-    return new AgentProcess(config, agent, client, env);
+    return new AgentProcess(config, agent, client, env, tasks, identity.agentId().toString());
   }
 
   static List<Target> targets(AgentConfig config) {
@@ -144,6 +179,30 @@ public final class AgentProcess implements AutoCloseable {
       out.add(new Target.Local("local" + i, locals.get(i)));
     }
     return out;
+  }
+
+  /** Proxy mode's settings, when {@code httpd-proxy} is set: messages go to the first server target. */
+  private Optional<org.glpiagent.httpd.Proxy.Settings> proxy(List<URI> servers) throws ConfigException {
+    if (!config.flag("httpd-proxy")) {
+      return Optional.empty();
+    }
+    if (servers.isEmpty()) {
+      throw new ConfigException("httpd-proxy", "1", "proxy mode needs a server target to forward to");
+    }
+    if (servers.size() > 1) {
+      log.warn("proxy mode forwards to the first server only: {}", servers.get(0));
+    }
+    int max = config.integer("httpd-proxy-max-pass-through").map(Long::intValue).orElse(5);
+    if (max < 1) {
+      throw new ConfigException("httpd-proxy-max-pass-through", Integer.toString(max), "must be at least 1");
+    }
+    return Optional.of(new org.glpiagent.httpd.Proxy.Settings(client, servers.get(0), agentId, max,
+        vardir().resolve("proxy"), Duration.ofSeconds(10), Duration.ofSeconds(10), env.clock(), env.random()));
+  }
+
+  /** The configuration it was built from. */
+  public AgentConfig config() {
+    return config;
   }
 
   /** The agent, for the daemon and tests. */

@@ -85,7 +85,9 @@ public final class Launch {
                 Clock.systemDefaultZone(),
                 Daemon.systemWaiter(),
                 config.seconds("conf-reload-interval").orElse(java.time.Duration.ZERO));
-        exit = signals.current(daemon) ? daemon.loop() : Daemon.Exit.STOPPED;
+        try (var port = new Closer(openPort(p, daemon)); var ctl = openControl(p, daemon)) {
+          exit = signals.current(daemon) ? daemon.loop() : Daemon.Exit.STOPPED;
+        }
         if (signals.stopping()) {
           exit = Daemon.Exit.STOPPED;
         }
@@ -103,6 +105,51 @@ public final class Launch {
       } catch (ConfigException e) {
         log.error("configuration not reloaded, keeping the previous one: {}", e.getMessage());
       }
+    }
+  }
+
+  /** The agent's port; one that cannot be opened is logged and the daemon goes on without it, as glpi-agent does. */
+  private static java.util.Optional<org.glpiagent.httpd.HttpPort> openPort(AgentProcess p, Daemon daemon)
+      throws ConfigException {
+    try {
+      return p.openPort(daemon);
+    } catch (IOException e) {
+      log.error("the agent's port is not open: {}", e.getMessage());
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
+   * The control channel: the Unix socket in vardir, and the loopback port of {@code ctl-port} (which needs
+   * {@code api-token}); one that cannot be opened is logged and the daemon goes on without it.
+   */
+  private static Quiet openControl(AgentProcess p, Daemon daemon) throws ConfigException {
+    java.util.Optional<Integer> tcp = p.config().integer("ctl-port").map(Long::intValue);
+    java.util.Optional<String> token = p.config().string("api-token").filter(s -> !s.isBlank());
+    if (tcp.isPresent() && token.isEmpty()) {
+      throw new ConfigException("ctl-port", tcp.get().toString(), "the control port needs api-token to be set");
+    }
+    try {
+      return org.glpiagent.control.ControlServer.start(p.vardir().resolve(org.glpiagent.control.ControlServer.SOCKET),
+          tcp, token, new org.glpiagent.control.ControlCommands(daemon,
+              java.util.Optional.of(new org.glpiagent.control.JobStore(p.vardir(), catalog()))))::close;
+    } catch (IOException e) {
+      log.error("no control channel: {}", e.getMessage());
+      return () -> {};
+    }
+  }
+
+  /** Something closed at the end of a daemon loop, without a checked exception. */
+  private interface Quiet extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Closes the agent's port, when one was opened, at the end of a daemon loop. */
+  private record Closer(java.util.Optional<org.glpiagent.httpd.HttpPort> port) implements AutoCloseable {
+    @Override
+    public void close() {
+      port.ifPresent(org.glpiagent.httpd.HttpPort::close);
     }
   }
 

@@ -113,4 +113,65 @@ class DaemonProcessTest {
       p.destroyForcibly();
     }
   }
+
+  private static String http(String method, int port, String path) throws Exception {
+    var c = java.net.http.HttpClient.newHttpClient();
+    var r = c.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+        .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    return r.statusCode() + " " + r.body();
+  }
+
+  private String ctl(String... args) {
+    var out = new java.io.ByteArrayOutputStream();
+    var err = new java.io.ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of("ctl", "--vardir", dir.resolve("var").toString()));
+    all.addAll(List.of(args));
+    int code = new Main(new java.io.PrintStream(out, true), new java.io.PrintStream(err, true), dir.resolve("none.cfg"), dir)
+        .run(all.toArray(String[]::new));
+    return code + " " + out + err;
+  }
+
+  @Test
+  void thePortAndTheControlCommandDriveARunningDaemon() throws Exception {
+    int port;
+    try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Process p = start("--daemon", "--no-fork", "--local", "out", "--json", "--vardir", "var", "--delaytime", "3600",
+        "--httpd-ip", "127.0.0.1", "--httpd-port", String.valueOf(port));
+    try {
+      waitFor(Duration.ofSeconds(20), () -> log().contains("control channel on"));
+      assertThat(http("GET", port, "/status")).isEqualTo("200 status: waiting");
+      assertThat(ctl("list")).isEqualTo("0 local0\n");
+
+      assertThat(http("GET", port, "/now")).isEqualTo("200 Done.");
+      waitFor(Duration.ofSeconds(60), () -> Files.isDirectory(dir.resolve("out")) && dir.resolve("out").toFile().list().length > 0);
+      waitFor(Duration.ofSeconds(10), () -> {
+        try {
+          return http("GET", port, "/api/jobs/local0/runs?expanded").contains("\"state\":\"finished\"");
+        } catch (Exception e) {
+          return false;
+        }
+      });
+      assertThat(http("GET", port, "/api/jobs/local0")).contains("\"last-outcome\":\"done\"");
+      assertThat(http("POST", port, "/api/jobs/local0/runs")).startsWith("403 "); // no api-token configured
+      assertThat(ctl("status", "local0")).startsWith("0 ").contains("\"name\" : \"local0\"").contains("\"state\" : \"finished\"");
+      assertThat(ctl("start", "nginx")).startsWith("1 ").contains("Invalid job name.");
+      assertThat(ctl("frobnicate")).startsWith("2 ");
+      assertThat(http("GET", port, "/")).contains("<td>local0</td>");
+
+      assertThat(ctl("reload")).isEqualTo("0 ok\n");
+      waitFor(Duration.ofSeconds(20), () -> log().contains("configuration reloaded"));
+      waitFor(Duration.ofSeconds(20), () -> log().split("control channel on", -1).length == 3);
+      assertThat(http("GET", port, "/status")).isEqualTo("200 status: waiting");
+
+      p.destroy();
+      assertThat(p.waitFor(15, TimeUnit.SECONDS)).as(log()).isTrue();
+      assertThat(dir.resolve("var/glpi-agent.sock")).doesNotExist();
+      assertThat(ctl("list")).startsWith("1 ").contains("no agent answers");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
 }

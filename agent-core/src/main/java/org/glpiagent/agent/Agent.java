@@ -32,11 +32,44 @@ public final class Agent {
 
   private final Map<Target, TargetState> states = new LinkedHashMap<>();
   private final Map<Target, Outcome> lastOutcomes = new LinkedHashMap<>();
+  private final Map<Target, Instant> lastRuns = new LinkedHashMap<>();
   private final StateStore vardir;
   private final TargetRunner runner;
   private final Clock clock;
   private final RandomGenerator random;
   private final Duration delaytime;
+  private final List<Missed> missed = new ArrayList<>();
+  private volatile RunListener listener = RunListener.NONE;
+  private volatile List<TargetView> view = List.of();
+  private volatile Target current;
+
+  /** Told when a target's run starts and ends, on the thread that runs it. */
+  public interface RunListener {
+    RunListener NONE = new RunListener() {
+      @Override
+      public void started(Target t) {}
+
+      @Override
+      public void ended(Target t, Outcome o) {}
+    };
+
+    void started(Target t);
+
+    void ended(Target t, Outcome o);
+  }
+
+  /** A run that was planned while the agent was not running. */
+  public record Missed(String target, Instant plannedAt) {}
+
+  /**
+   * What the agent's port and control command show of a target, safe to read from any thread.
+   *
+   * @param kind {@code server} or {@code local}
+   * @param address the server's URL or the local folder
+   * @param lastOutcome how its last run in this process ended
+   */
+  public record TargetView(String id, String kind, String address, Instant nextRun, Optional<Instant> lastRun,
+      Optional<String> lastOutcome) {}
 
   public Agent(
       List<Target> targets,
@@ -54,6 +87,7 @@ public final class Agent {
     for (Target t : targets) {
       states.put(t, load(t, now));
     }
+    publish();
   }
 
   private TargetState load(Target t, Instant now) {
@@ -65,6 +99,7 @@ public final class Agent {
         if (!s.nextRunDate().isBefore(now.minus(s.maxDelay()))) {
           return saved.get();
         }
+        missed.add(new Missed(t.id(), s.nextRunDate()));
         return saved.get().with(SchedulePolicy.initial(now, t.initialDelay(delaytime), s.maxDelay(), random));
       }
     } catch (IOException e) {
@@ -72,6 +107,75 @@ public final class Agent {
     }
     TargetSchedule s = SchedulePolicy.initial(now, t.initialDelay(delaytime), t.defaultMaxDelay(delaytime), random);
     return new TargetState(s, ServerKind.UNKNOWN);
+  }
+
+  /** Sets who is told of runs; one listener at a time. */
+  public void listen(RunListener l) {
+    listener = l == null ? RunListener.NONE : l;
+  }
+
+  /** The runs that were due while the agent was not running, found when it started. */
+  public List<Missed> missed() {
+    return List.copyOf(missed);
+  }
+
+  /** The targets as the port and the control command show them; any thread may call it. */
+  public List<TargetView> view() {
+    return view;
+  }
+
+  /** The target being run, if one is; any thread may call it. */
+  public Optional<Target> current() {
+    return Optional.ofNullable(current);
+  }
+
+  /** The work items of the current run's network jobs, empty when nothing runs; any thread may call it. */
+  public List<org.glpiagent.task.WorkItems.Progress> currentWork() {
+    return current == null ? List.of() : runner.work();
+  }
+
+  /** The task the current run is in, if one is; any thread may call it. */
+  public Optional<String> currentTask() {
+    return current == null ? Optional.empty() : runner.currentTask();
+  }
+
+  private void publish() {
+    List<TargetView> v = new ArrayList<>();
+    for (Map.Entry<Target, TargetState> e : states.entrySet()) {
+      Target t = e.getKey();
+      Outcome o = lastOutcomes.get(t);
+      String address = switch (t) {
+        case Target.Server s -> withoutUserInfo(s.url());
+        case Target.Local l -> l.path();
+      };
+      v.add(new TargetView(t.id(), t instanceof Target.Server ? "server" : "local", address,
+          e.getValue().schedule().nextRunDate(), Optional.ofNullable(lastRuns.get(t)),
+          Optional.ofNullable(o).map(Agent::describe)));
+    }
+    view = List.copyOf(v);
+  }
+
+  /** A URL as shown to others: without a user name and password written into it. */
+  static String withoutUserInfo(java.net.URI u) {
+    if (u.getRawUserInfo() == null) {
+      return u.toString();
+    }
+    try {
+      return new java.net.URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), u.getQuery(), null).toString();
+    } catch (java.net.URISyntaxException e) {
+      return u.getScheme() + "://" + u.getHost();
+    }
+  }
+
+  /** One line saying how a run ended. */
+  public static String describe(Outcome o) {
+    return switch (o) {
+      case Outcome.Completed c when c.ok() -> "done";
+      case Outcome.Completed c -> "done, failed tasks: " + String.join(", ", c.failedTasks());
+      case Outcome.ServerPending p -> "server busy: " + p.why();
+      case Outcome.ServerRejected r -> "server refused: " + r.message();
+      case Outcome.NetworkFailure f -> "network failure: " + f.reason();
+    };
   }
 
   /** The targets in order. */
@@ -126,10 +230,10 @@ public final class Agent {
   /** Asks one target's tasks API and runs its jobs; its run schedule stays as it is. */
   Outcome runScheduledTasks(Target t) throws InterruptedException {
     TargetState before = states.get(t);
-    TargetRunner.Result r = runner.runScheduledTasks(t, before.kind());
+    TargetRunner.Result r = running(t, () -> runner.runScheduledTasks(t, before.kind()));
     TargetState after = before.withTasksContact(upcoming(r.tasksContact()));
     states.put(t, after);
-    lastOutcomes.put(t, r.outcome());
+    ended(t, r.outcome());
     log.info("target {}: scheduled tasks asked{}", t.id(),
         after.tasksContact().map(c -> ", next at " + c).orElse(""));
     save(t, after);
@@ -152,16 +256,36 @@ public final class Agent {
 
   /** Makes every target due now (SIGUSR1, {@code /now}). */
   public void runNow() {
-    Instant now = clock.instant();
     for (Target t : targets()) {
-      states.put(t, states.get(t).with(states.get(t).schedule().dueAt(now)));
+      runNow(t);
     }
+  }
+
+  /** Makes one target due now. */
+  public void runNow(Target t) {
+    states.put(t, states.get(t).with(states.get(t).schedule().dueAt(clock.instant())));
+    publish();
+  }
+
+  /** Plans a target afresh, as at a first start, without the back-off of its failures. */
+  public void repair(Target t) {
+    TargetState st = states.get(t);
+    TargetState after = st.with(SchedulePolicy.initial(clock.instant(), t.initialDelay(delaytime), st.schedule().maxDelay(), random));
+    states.put(t, after);
+    save(t, after);
+    publish();
+    log.info("target {}: planned afresh, next run at {}", t.id(), after.schedule().nextRunDate());
+  }
+
+  /** A target by its id ({@code server0}, {@code local0}). */
+  public Optional<Target> target(String id) {
+    return states.keySet().stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
   /** Runs one target and records its new schedule. */
   public Outcome run(Target t, boolean forced) throws InterruptedException {
     TargetState before = states.get(t);
-    TargetRunner.Result r = runner.run(t, before.kind(), forced);
+    TargetRunner.Result r = running(t, () -> runner.run(t, before.kind(), forced));
     Instant now = clock.instant();
     TargetSchedule s = before.schedule();
     Duration maxDelay = r.maxDelay().filter(d -> !d.isZero()).orElse(s.maxDelay());
@@ -178,10 +302,45 @@ public final class Agent {
         };
     TargetState after = new TargetState(next, r.kind(), upcoming(r.tasksContact()));
     states.put(t, after);
-    lastOutcomes.put(t, r.outcome());
     report(t, r.outcome(), next);
     save(t, after);
+    ended(t, r.outcome());
     return r.outcome();
+  }
+
+  private interface RunBody {
+    TargetRunner.Result run() throws InterruptedException;
+  }
+
+  private TargetRunner.Result running(Target t, RunBody body) throws InterruptedException {
+    current = t;
+    lastRuns.put(t, clock.instant());
+    listener.started(t);
+    try {
+      return body.run();
+    } finally {
+      current = null;
+    }
+  }
+
+  private void ended(Target t, Outcome o) {
+    lastOutcomes.put(t, o);
+    publish();
+    listener.ended(t, o);
+  }
+
+  /**
+   * Plans a target's next run after a run of it was canceled (interrupted on request): as after a run
+   * done, so that a canceled run is not started again at once.
+   */
+  public void canceled(Target t) {
+    TargetState st = states.get(t);
+    TargetSchedule s = st.schedule();
+    TargetState after = st.with(SchedulePolicy.afterRun(s, clock.instant(), s.maxDelay(), random));
+    states.put(t, after);
+    save(t, after);
+    publish();
+    log.info("target {}: run canceled, next run at {}", t.id(), after.schedule().nextRunDate());
   }
 
   private static Duration atLeastOneSecond(Duration d) {

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -105,7 +106,61 @@ public final class HttpServerClient implements ServerClient {
       payloads.trace("> {} {}", url, Redaction.mask(new String(message.body(), StandardCharsets.UTF_8)));
     }
     Request.Builder r = new Request.Builder().url(url.toString()).post(RequestBody.create(body, MediaType.get(type)));
-    return execute(r, url, message.options(), type, message.body().length, body.length);
+    return awaitProxy(url, execute(r, url, message.options(), type, message.body().length, body.length), message.options());
+  }
+
+  /** How many times a proxy's {@code pending} is followed, and the longest wait between two asks. */
+  static final int PROXY_POLLS = 40;
+  static final Duration PROXY_POLL_MAX = Duration.ofSeconds(60);
+
+  /**
+   * Follows a proxy agent's "202 pending" (the server's answer is not there yet): waits its expiration, then
+   * asks the proxy for the answer with a GET carrying the same {@code GLPI-Request-ID}, as glpi-agent does.
+   * A server's own pending (HTTP 200) is left to the dialogue.
+   */
+  private Reply awaitProxy(URI url, Reply reply, RequestOptions options) throws IOException {
+    for (int i = 0; i < PROXY_POLLS && isProxyPending(reply); i++) {
+      String id = reply.header("glpi-request-id").orElseThrow();
+      Duration wait = org.glpiagent.protocol.Expiration.of(
+              org.glpiagent.protocol.Json.MAPPER.readTree(reply.body()).path("expiration"))
+          .orElse(Duration.ofSeconds(10));
+      if (wait.compareTo(PROXY_POLL_MAX) > 0) {
+        wait = PROXY_POLL_MAX;
+      }
+      log.info("proxy {} has no answer yet for request {}: asking again in {} s", url.getHost(), id, wait.toSeconds());
+      try {
+        Thread.sleep(wait.isZero() ? Duration.ofSeconds(1) : wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while waiting for proxy " + url.getHost());
+      }
+      reply = get(url, new RequestOptions(options.sendAgentId(), Optional.of(id), options.cipher()));
+    }
+    return reply;
+  }
+
+  private static boolean isProxyPending(Reply reply) {
+    if (reply.code() != 202 || !reply.looksLikeJson()
+        || reply.header("glpi-request-id").filter(v -> v.matches("[0-9A-F]{8}")).isEmpty()) {
+      return false;
+    }
+    try {
+      return "pending".equals(org.glpiagent.protocol.Json.MAPPER.readTree(reply.body()).path("status").asText());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public Reply forward(URI url, byte[] body, String contentType, Map<String, String> headers) throws IOException {
+    Request.Builder r = new Request.Builder().url(url.toString()).post(RequestBody.create(body, MediaType.parse(contentType)));
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      if (!h.getKey().equalsIgnoreCase("GLPI-Request-ID")) {
+        r.header(h.getKey(), h.getValue());
+      }
+    }
+    RequestOptions options = new RequestOptions(false, Optional.ofNullable(headers.get("GLPI-Request-ID")), Optional.empty());
+    return execute(r, url, options, contentType, body.length, body.length);
   }
 
   @Override

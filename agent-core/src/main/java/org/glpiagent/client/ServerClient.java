@@ -26,6 +26,16 @@ public interface ServerClient extends AutoCloseable {
   /** GETs a URL, for the REST endpoints of the glpiinventory plugin and for polling a proxy's answer. */
   Reply get(URI url, RequestOptions options) throws IOException;
 
+  /**
+   * Forwards another agent's message, as a proxy agent does: its body exactly as it came (compressed or not,
+   * encrypted or not) under its content type, with the sending agent's {@code GLPI-Agent-ID} and the other
+   * headers given ({@code GLPI-Proxy-ID}, {@code GLPI-Request-ID}, {@code GLPI-CryptoKey-ID}); the answer is
+   * decoded as for {@link #post}.
+   */
+  default Reply forward(URI url, byte[] body, String contentType, java.util.Map<String, String> headers) throws IOException {
+    throw new IOException("this client cannot forward messages");
+  }
+
   @Override
   void close();
 }

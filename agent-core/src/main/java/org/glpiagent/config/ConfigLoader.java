@@ -55,6 +55,14 @@ public final class ConfigLoader {
 
   /** Loads and checks the configuration. */
   public AgentConfig load(Map<String, List<String>> commandLine) throws ConfigException {
+    return load(commandLine, true);
+  }
+
+  /**
+   * Loads and checks the configuration; {@code needTarget} false is for commands that talk to a running agent
+   * ({@code glpi-agent ctl}) and need no target of their own.
+   */
+  public AgentConfig load(Map<String, List<String>> commandLine, boolean needTarget) throws ConfigException {
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (OptionDef d : Options.all()) {
       if (d.defaultValue().isPresent()) {
@@ -91,7 +99,7 @@ public final class ConfigLoader {
       }
       values.put(d.name(), v);
     }
-    check(values);
+    check(values, needTarget);
     return new AgentConfig(values);
   }
 
@@ -99,7 +107,7 @@ public final class ConfigLoader {
     return d.kind() == OptionKind.LIST ? ConfigFile.split(value) : List.of(value.strip());
   }
 
-  private void check(Map<String, List<String>> v) throws ConfigException {
+  private void check(Map<String, List<String>> v, boolean needTarget) throws ConfigException {
     for (Map.Entry<String, List<String>> e : v.entrySet()) {
       OptionDef d = Options.find(e.getKey()).orElseThrow();
       for (String s : e.getValue()) {
@@ -195,7 +203,7 @@ public final class ConfigLoader {
       }
     }
     boolean standalone = STANDALONE.stream().anyMatch(o -> flag(v, o));
-    if (!standalone && servers.isEmpty() && locals.isEmpty() && !flag(v, "listen")) {
+    if (needTarget && !standalone && servers.isEmpty() && locals.isEmpty() && !flag(v, "listen")) {
       throw new ConfigException("server", null, "no target: give --server URL or --local PATH (or set them in agent.cfg)");
     }
   }

@@ -72,6 +72,10 @@ public final class Options {
     add("httpd-ip", null, OptionKind.STRING, null, "address the agent's port listens on (all by default)", false, false);
     add("httpd-port", null, OptionKind.INTEGER, "62354", "the agent's port", false, false);
     add("httpd-trust", null, OptionKind.LIST, null, "addresses or ranges trusted on the agent's port", false, false);
+    add("api-token", null, OptionKind.STRING, null, "token the REST API's writes and the control port over TCP need", true, false);
+    add("httpd-proxy", null, OptionKind.FLAG, null, "proxy mode: forward other agents' messages at /proxy/glpi to the server", false, false);
+    add("httpd-proxy-max-pass-through", null, OptionKind.INTEGER, "5", "most proxies a message may have passed through", false, false);
+    add("ctl-port", null, OptionKind.INTEGER, null, "also take control commands on this loopback TCP port (needs api-token)", false, false);
     group("logging");
     add("logger", null, OptionKind.LIST, "stderr", "log backends: stderr, file, syslog", false, false);
     add("logfile", null, OptionKind.PATH, null, "log file (implies the file backend)", false, false);

@@ -63,6 +63,12 @@ public final class SealingClient implements ServerClient {
     return inner.get(url, options);
   }
 
+  /** Another agent's message, passed on as it came (proxy mode): sealed or not by that agent, never by this one. */
+  @Override
+  public Reply forward(URI url, byte[] body, String contentType, java.util.Map<String, String> headers) throws IOException {
+    return inner.forward(url, body, contentType, headers);
+  }
+
   @Override
   public void close() {
     inner.close();

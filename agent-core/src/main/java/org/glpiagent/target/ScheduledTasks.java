@@ -83,7 +83,37 @@ public final class ScheduledTasks {
     return new Answer(JsonNodeFactory.instance.arrayNode(), java.util.Optional.empty());
   }
 
-  static JsonNode tasksOf(JsonNode doc, String what) throws ProtocolException {
+  /** The folder in {@code vardir} holding the jobs pushed with {@code glpi-agent ctl push}. */
+  public static final String PUSHED = "jobs";
+
+  /**
+   * The {@code tasks} of every job file pushed into {@code dir} ({@code NAME.json}, each a tasks document), in
+   * name order; a file that cannot be read is logged and skipped.
+   */
+  public static com.fasterxml.jackson.databind.node.ArrayNode fromPushed(Path dir) {
+    com.fasterxml.jackson.databind.node.ArrayNode all = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    if (!Files.isDirectory(dir)) {
+      return all;
+    }
+    List<Path> files;
+    try (var s = Files.list(dir)) {
+      files = s.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      log.error("pushed jobs in {} cannot be listed: {}", dir, e.getMessage());
+      return all;
+    }
+    for (Path f : files) {
+      try {
+        fromFile(f).forEach(all::add);
+      } catch (IOException e) {
+        log.error("pushed job {} skipped: {}", f.getFileName(), e.getMessage());
+      }
+    }
+    return all;
+  }
+
+  /** The {@code tasks} array of a document, or a clear error. */
+  public static JsonNode tasksOf(JsonNode doc, String what) throws ProtocolException {
     JsonNode tasks = doc.get("tasks");
     if (tasks == null || !tasks.isArray()) {
       throw new ProtocolException(what + ": no \"tasks\" array");

@@ -42,6 +42,8 @@ public final class TargetRunner {
   private final ServerClient client;
   private final OutputStream stdout;
   private final Registrar registrar;
+  private volatile String currentTask;
+  private volatile org.glpiagent.task.WorkBoard currentBoard = new org.glpiagent.task.WorkBoard();
 
   /**
    * @param tasks the enabled tasks, in the order they run
@@ -83,6 +85,16 @@ public final class TargetRunner {
     this.dialogues = dialogues;
     this.client = client;
     this.stdout = stdout;
+  }
+
+  /** The work items of the last or current run's jobs; any thread may ask. */
+  public List<org.glpiagent.task.WorkItems.Progress> work() {
+    return currentBoard.progress();
+  }
+
+  /** The task running now, if one is; any thread may ask. */
+  public java.util.Optional<String> currentTask() {
+    return java.util.Optional.ofNullable(currentTask);
   }
 
   /**
@@ -223,10 +235,17 @@ public final class TargetRunner {
         });
   }
 
-  /** The jobs of {@code --tasks-file}, when one is configured. */
+  /** Adds the jobs of {@code tasks-file} and those pushed with {@code glpi-agent ctl push}. */
   private ServerInstructions withTasksFile(ServerInstructions i) throws IOException {
+    com.fasterxml.jackson.databind.node.ArrayNode tasks = ScheduledTasks.fromPushed(vardir.resolve(ScheduledTasks.PUSHED));
     java.util.Optional<String> file = config.string("tasks-file");
-    return file.isPresent() ? i.withScheduledTasks(ScheduledTasks.fromFile(Path.of(file.get()))) : i;
+    if (file.isPresent()) {
+      com.fasterxml.jackson.databind.node.ArrayNode fromFile = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      ScheduledTasks.fromFile(Path.of(file.get())).forEach(fromFile::add);
+      fromFile.addAll(tasks);
+      tasks = fromFile;
+    }
+    return tasks.isEmpty() ? i : i.withScheduledTasks(tasks);
   }
 
   private List<String> runTasks(
@@ -238,6 +257,8 @@ public final class TargetRunner {
       boolean local)
       throws InterruptedException {
     List<String> failed = new ArrayList<>();
+    org.glpiagent.task.WorkBoard board = new org.glpiagent.task.WorkBoard();
+    currentBoard = board;
     for (Task<?> task : tasks) {
       String id = task.id();
       if (local && !LOCAL_TASKS.contains(id)) {
@@ -252,14 +273,16 @@ public final class TargetRunner {
         continue;
       }
       MDC.put("task", id);
+      currentTask = id;
       try {
         TaskContext context =
-            new TaskContext(config, clock, sink, storage, identity.deviceId(), config.string("tag").orElse(""));
+            new TaskContext(config, clock, sink, storage, identity.deviceId(), config.string("tag").orElse(""), board);
         if (!runOne(task, instructions, context)) {
           failed.add(id);
         }
       } finally {
         MDC.remove("task");
+        currentTask = null;
       }
     }
     return failed;

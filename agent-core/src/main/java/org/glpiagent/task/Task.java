@@ -23,4 +23,21 @@ public interface Task<P> {
 
   /** Does the planned work. Stops promptly when interrupted. */
   void run(P plan, TaskContext context) throws TaskException, InterruptedException;
+
+  /**
+   * The JSON schema of the job specification this task takes (a job of the task scheduling protocol), shown
+   * by the agent's REST API; empty when the task takes none.
+   */
+  default Optional<String> specSchema() {
+    return Optional.empty();
+  }
+
+  /**
+   * Checks a job specification as {@link #run} would read it, for the REST API's {@code is-valid}.
+   *
+   * @throws TaskException saying what is wrong
+   */
+  default void checkSpec(com.fasterxml.jackson.databind.JsonNode spec) throws TaskException {
+    throw new TaskException("task " + id() + " takes no job specification");
+  }
 }

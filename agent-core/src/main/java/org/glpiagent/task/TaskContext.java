@@ -13,6 +13,12 @@ import org.glpiagent.config.AgentConfig;
  * @param storageDir a folder of this target's own, for state a task keeps between runs
  * @param deviceId the agent's {@code deviceid}
  * @param tag the configured {@code tag}, or empty
+ * @param board where long jobs show their work items
  */
 public record TaskContext(
-    AgentConfig config, Clock clock, ResultSink sink, Path storageDir, String deviceId, String tag) {}
+    AgentConfig config, Clock clock, ResultSink sink, Path storageDir, String deviceId, String tag, WorkBoard board) {
+  /** A context whose work items nobody watches. */
+  public TaskContext(AgentConfig config, Clock clock, ResultSink sink, Path storageDir, String deviceId, String tag) {
+    this(config, clock, sink, storageDir, deviceId, tag, new WorkBoard());
+  }
+}

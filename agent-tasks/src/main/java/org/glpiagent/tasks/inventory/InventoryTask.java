@@ -166,4 +166,14 @@ public final class InventoryTask implements Task<InventoryPlan> {
       throw new TaskException("inventory not delivered: " + e.getMessage(), e);
     }
   }
+
+  @Override
+  public Optional<String> specSchema() {
+    return org.glpiagent.task.JobSpecs.schema(InventoryTask.class);
+  }
+
+  @Override
+  public void checkSpec(com.fasterxml.jackson.databind.JsonNode spec) throws TaskException {
+    org.glpiagent.task.JobSpecs.asTasks(spec, id());
+  }
 }

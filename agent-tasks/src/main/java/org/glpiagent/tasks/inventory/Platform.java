@@ -19,6 +19,10 @@ final class Platform {
     Optional<String> run(Duration timeout, String... argv);
   }
 
+  static {
+    NativeCache.prepare(); // before OSHI loads JNA
+  }
+
   private final SystemInfo oshi = new SystemInfo();
   private final Clock clock;
   private final Path root;

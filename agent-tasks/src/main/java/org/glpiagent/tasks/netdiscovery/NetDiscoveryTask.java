@@ -95,7 +95,13 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
         job.pid(), job.size(), job.workers(), job.timeout().toSeconds(), job.credentials().size());
     send(context, control(job.pid(), "START", "1", true));
     send(context, control(job.pid(), "NBIP", String.valueOf(job.size()), false));
-    Summary s = sweep(job, snmp, retries, context, progress);
+    org.glpiagent.task.WorkItems items = context.board().open("netdiscovery " + job.pid(),
+        (int) Math.min(job.size(), Integer.MAX_VALUE), job.timeout(), context.clock());
+    Progress both = (scanned, total, found) -> {
+      items.counted((int) Math.min(scanned, Integer.MAX_VALUE));
+      progress.update(scanned, total, found);
+    };
+    Summary s = sweep(job, snmp, retries, context, both);
     send(context, control(job.pid(), "END", "1", true));
     return s;
   }
@@ -250,5 +256,15 @@ public final class NetDiscoveryTask implements Task<NetDiscoveryTask.Plan> {
 
   private static void sendQuietly(TaskContext context, ObjectNode content) {
     org.glpiagent.tasks.snmp.LegacyMessages.sendQuietly(context, QUERY, content);
+  }
+
+  @Override
+  public Optional<String> specSchema() {
+    return org.glpiagent.task.JobSpecs.schema(NetDiscoveryTask.class);
+  }
+
+  @Override
+  public void checkSpec(com.fasterxml.jackson.databind.JsonNode spec) throws TaskException {
+    ScheduledJob.fromTasks(org.glpiagent.task.JobSpecs.asTasks(spec, id()));
   }
 }

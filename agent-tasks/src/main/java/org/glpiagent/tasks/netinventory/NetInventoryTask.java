@@ -75,39 +75,59 @@ public final class NetInventoryTask implements Task<NetInventoryTask.Plan> {
 
   /** Runs one job; the messages go out as devices are read, so the server sees progress. */
   static Summary runJob(QueryJob job, SnmpClient snmp, int retries, TaskContext context) throws TaskException, InterruptedException {
+    // a device is alive while it answers; one silent past every retry of a request, and then some, is stuck
+    return runJob(job, snmp, retries, context, job.timeout().multipliedBy(retries + 1L).plusSeconds(10));
+  }
+
+  /** Runs one job; a device silent for {@code quiet} is given up and reported as not answering. */
+  static Summary runJob(QueryJob job, SnmpClient snmp, int retries, TaskContext context, java.time.Duration quiet)
+      throws TaskException, InterruptedException {
     log.info("netinventory job {}: {} devices, {} at once, {} s time-out", job.pid(), job.devices().size(), job.workers(), job.timeout().toSeconds());
     long started = System.nanoTime();
     send(context, control(job.pid(), "START"));
     AtomicInteger done = new AtomicInteger();
     List<String> failures = new ArrayList<>();
+    org.glpiagent.task.WorkItems items =
+        context.board().open("netinventory " + job.pid(), job.devices().size(), quiet, context.clock());
+    java.util.concurrent.ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().daemon().name("netinventory-watchdog").factory());
+    watchdog.scheduleAtFixedRate(items::sweep, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     ExecutorService pool = Executors.newFixedThreadPool(job.workers(), Thread.ofVirtual().name("netinventory-", 0).factory());
     try {
       List<Future<?>> running = new ArrayList<>();
       for (QueryJob.Device device : job.devices()) {
         running.add(pool.submit(() -> {
+          java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+          Thread me = Thread.currentThread();
+          InetAddress ip = InetAddress.getByName(device.ip());
+          org.glpiagent.task.WorkItems.Item item = items.start(device.ip(), () -> {
+            // stuck: reported now, and the reading stopped; the job goes on with the other devices
+            if (reported.compareAndSet(false, true)) {
+              log.warn("netinventory job {}: {}: no answer for {} s, given up", job.pid(), device.ip(), quiet.toSeconds());
+              deliver(context, job, error(device, "No response from remote host"), failures);
+            }
+            me.interrupt();
+          });
+          snmp.onAnswer(ip, item::beat);
           ObjectNode message = JsonNodeFactory.instance.objectNode();
           try {
             Credential c = job.credentials().get(device.credentialId());
-            LiveSource src = new LiveSource(snmp, InetAddress.getByName(device.ip()), device.port(), device.transport(), c, job.timeout(), retries);
+            LiveSource src = new LiveSource(snmp, ip, device.port(), device.transport(), c, job.timeout(), retries);
             DeviceInventory.Result r = DeviceInventory.collect(src, device.type(), device.credentialId());
             message.set("DEVICE", Legacy.device(r.content(), device.id(), device.type()));
-            done.incrementAndGet();
+            if (item.done()) {
+              done.incrementAndGet();
+            }
             log.debug("netinventory job {}: {} read with {} requests", job.pid(), device.ip(), src.requests());
           } catch (IOException e) {
             log.info("netinventory job {}: {}: {}", job.pid(), device.ip(), e.getMessage());
-            ObjectNode error = message.putObject("DEVICE").putObject("ERROR");
-            error.put("ID", device.id());
-            error.put("TYPE", device.type());
-            error.put("MESSAGE", "No response from remote host");
+            item.fail(e.getMessage());
+            message = error(device, "No response from remote host");
+          } finally {
+            snmp.stopListening(ip);
           }
-          message.put("MODULEVERSION", VERSION);
-          message.put("PROCESSNUMBER", job.pid());
-          try {
-            send(context, message);
-          } catch (TaskException e) {
-            synchronized (failures) {
-              failures.add(e.getMessage());
-            }
+          if (reported.compareAndSet(false, true)) {
+            deliver(context, job, message, failures);
           }
           return null;
         }));
@@ -116,8 +136,10 @@ public final class NetInventoryTask implements Task<NetInventoryTask.Plan> {
         try {
           f.get();
         } catch (java.util.concurrent.ExecutionException e) {
-          synchronized (failures) {
-            failures.add(String.valueOf(e.getCause()));
+          if (!(e.getCause() instanceof InterruptedException)) { // a stuck device, already reported
+            synchronized (failures) {
+              failures.add(String.valueOf(e.getCause()));
+            }
           }
         }
       }
@@ -127,6 +149,7 @@ public final class NetInventoryTask implements Task<NetInventoryTask.Plan> {
       throw e;
     } finally {
       pool.shutdownNow();
+      watchdog.shutdownNow();
     }
     send(context, control(job.pid(), "END"));
     Summary s = new Summary(job.devices().size(), done.get(), (System.nanoTime() - started) / 1_000_000);
@@ -135,6 +158,28 @@ public final class NetInventoryTask implements Task<NetInventoryTask.Plan> {
       throw new TaskException("netinventory job " + job.pid() + ": " + failures.size() + " devices not delivered: " + failures.get(0));
     }
     return s;
+  }
+
+  private static ObjectNode error(QueryJob.Device device, String why) {
+    ObjectNode message = JsonNodeFactory.instance.objectNode();
+    ObjectNode error = message.putObject("DEVICE").putObject("ERROR");
+    error.put("ID", device.id());
+    error.put("TYPE", device.type());
+    error.put("MESSAGE", why);
+    return message;
+  }
+
+  /** Sends a device's message; a failure to send is counted, not thrown, so the other devices go on. */
+  private static void deliver(TaskContext context, QueryJob job, ObjectNode message, List<String> failures) {
+    message.put("MODULEVERSION", VERSION);
+    message.put("PROCESSNUMBER", job.pid());
+    try {
+      send(context, message);
+    } catch (TaskException e) {
+      synchronized (failures) {
+        failures.add(e.getMessage());
+      }
+    }
   }
 
   /**
@@ -199,5 +244,15 @@ public final class NetInventoryTask implements Task<NetInventoryTask.Plan> {
 
   private static void sendQuietly(TaskContext context, ObjectNode content) {
     org.glpiagent.tasks.snmp.LegacyMessages.sendQuietly(context, QUERY, content);
+  }
+
+  @Override
+  public Optional<String> specSchema() {
+    return org.glpiagent.task.JobSpecs.schema(NetInventoryTask.class);
+  }
+
+  @Override
+  public void checkSpec(com.fasterxml.jackson.databind.JsonNode spec) throws TaskException {
+    QueryJob.fromTasks(org.glpiagent.task.JobSpecs.asTasks(spec, id()));
   }
 }

@@ -50,6 +50,21 @@ public final class SnmpClient implements AutoCloseable {
   private final Snmp snmp;
   private final USM usm;
   private volatile org.snmp4j.transport.DefaultTcpTransportMapping tcp;
+  private final java.util.concurrent.ConcurrentHashMap<InetAddress, Runnable> answerListeners =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Runs {@code listener} on the SNMP listener thread for every answer from {@code ip} until
+   * {@link #stopListening}: the heartbeat of a device being read. One listener per address.
+   */
+  public void onAnswer(InetAddress ip, Runnable listener) {
+    answerListeners.put(ip, listener);
+  }
+
+  /** Stops {@link #onAnswer} for an address. */
+  public void stopListening(InetAddress ip) {
+    answerListeners.remove(ip);
+  }
   private final AtomicLong malformed = new AtomicLong();
 
   public SnmpClient() throws IOException {
@@ -200,6 +215,12 @@ public final class SnmpClient implements AutoCloseable {
         public <A extends Address> void onResponse(ResponseEvent<A> event) {
           ((Snmp) event.getSource()).cancel(event.getRequest(), this);
           PDU response = event.getResponse();
+          if (response != null) {
+            Runnable l = answerListeners.get(ip);
+            if (l != null) {
+              l.run();
+            }
+          }
           if (response == null) {
             result.completeExceptionally(new NoAnswer(ip + ": no answer"));
           } else if (response.getErrorStatus() != PDU.noError || response.getType() == PDU.REPORT) {
