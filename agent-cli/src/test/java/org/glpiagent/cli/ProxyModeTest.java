@@ -130,6 +130,26 @@ class ProxyModeTest {
   }
 
   @Test
+  void anAgentBehindTheProxyRegistersWithTheServerAndItsSealedMessagesPassThroughUnread() throws Exception {
+    String token = "00010203-0405-0607-0809-0a0b0c0d0e0f"; // known to the agent and the server, not to the proxy
+    glpi.registration(FakeGlpiServer.Registration.TOKEN).registrationToken(token);
+    startProxy(glpi.uri(), Duration.ofSeconds(10));
+    AgentRun run = AgentRun.run(dir, AgentRun.forServer(proxyUrl(), dir.resolve("var"), "--register", "required", "--token", token,
+        "--tasks", "inventory", "--no-category", "software,process,environment"));
+    assertThat(run.code).as(run.toString()).isZero();
+    List<Recorded> posts = glpi.posts();
+    assertThat(posts).extracting(Recorded::action).containsExactly("register", "register", "contact", "inventory");
+    String agentId = posts.get(0).header("GLPI-Agent-ID");
+    assertThat(agentId).isNotEqualTo(PROXY_ID);
+    assertThat(posts).allSatisfy(p -> assertThat(p.header("GLPI-Proxy-ID")).isEqualTo(PROXY_ID));
+    // the challenge was made for the agent behind the proxy, and its key seals what follows, end to end
+    assertThat(glpi.issuedKey(agentId)).isPresent();
+    assertThat(glpi.issuedKey(PROXY_ID)).isEmpty();
+    assertThat(posts.subList(2, 4)).allSatisfy(p -> assertThat(p.header("GLPI-CryptoKey-ID")).isEqualTo(agentId));
+    assertThat(glpi.inventories()).hasSize(1);
+  }
+
+  @Test
   void anAgentToldPendingAsksAgainAndItsInventoryReachesTheServerOnce() throws Exception {
     glpi.fault("inventory", new Fault.Busy(503, "10s"));
     startProxy(glpi.uri(), Duration.ofMillis(100));

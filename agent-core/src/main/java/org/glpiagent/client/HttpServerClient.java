@@ -234,10 +234,12 @@ public final class HttpServerClient implements ServerClient {
         raw = Bodies.readLimited(in, settings.maxAnswerBytes(), "from " + url);
       }
       // a sealed request's answer is sealed too when it says whose key: opened before it is decompressed
-      if (options.cipher().isPresent() && response.header("GLPI-CryptoKey-ID") != null) {
+      boolean sealed = response.header("GLPI-CryptoKey-ID") != null;
+      if (options.cipher().isPresent() && sealed) {
         raw = options.cipher().get().open(raw);
       }
-      byte[] decoded = Bodies.decode(raw, type, settings.maxAnswerBytes(), url.toString());
+      // sealed for another agent (proxy mode forwards its messages): passed on as it came, never decoded here
+      byte[] decoded = sealed && options.cipher().isEmpty() ? raw : Bodies.decode(raw, type, settings.maxAnswerBytes(), url.toString());
       Map<String, List<String>> headers = new TreeMap<>();
       response.headers().toMultimap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
       return new Reply(response.code(), type, decoded, headers);

@@ -249,6 +249,13 @@ public final class Proxy {
   private void relay(HttpPort.Request r, String id, Reply reply) throws IOException {
     r.exchange().getResponseHeaders().set("GLPI-Request-ID", id);
     String type = reply.contentType().isEmpty() ? "application/json" : reply.contentType();
+    Optional<String> key = reply.header("GLPI-CryptoKey-ID");
+    if (key.isPresent()) {
+      // sealed by the server for the agent behind: relayed untouched (still compressed inside), with its key id
+      r.exchange().getResponseHeaders().set("GLPI-CryptoKey-ID", key.get());
+      r.send(reply.code(), type, reply.body());
+      return;
+    }
     // the client decoded the body: it goes back plain, under the plain type
     if (type.contains("compress") || type.contains("zlib") || type.contains("gzip")) {
       type = reply.looksLikeXml() ? "application/xml" : "application/json";
