@@ -101,6 +101,26 @@ final class Tables {
     return null;
   }
 
+  /**
+   * A text value: as given, or decoded when the agent sent it as hex bytes ({@code 4d:46:47}, as some
+   * printers send their status strings); non-printable characters dropped. Null when nothing is left.
+   */
+  static String text(String v) {
+    if (v == null) {
+      return null;
+    }
+    String s = v.strip();
+    if (s.matches("([0-9a-fA-F]{2}:)+[0-9a-fA-F]{2}")) {
+      StringBuilder b = new StringBuilder();
+      for (String part : s.split(":")) {
+        b.append((char) Integer.parseInt(part, 16));
+      }
+      s = b.toString();
+    }
+    s = s.replaceAll("\\p{Cntrl}", "").strip();
+    return s.isEmpty() ? null : s;
+  }
+
   static List<String> columns(String table, int... numbers) {
     List<String> out = new java.util.ArrayList<>();
     for (int n : numbers) {
