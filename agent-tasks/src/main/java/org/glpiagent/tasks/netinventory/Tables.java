@@ -102,8 +102,9 @@ final class Tables {
   }
 
   /**
-   * A text value: as given, or decoded when the agent sent it as hex bytes ({@code 4d:46:47}, as some
-   * printers send their status strings); non-printable characters dropped. Null when nothing is left.
+   * A text value: as given, or decoded when it is text that came as hex bytes ({@code 4d:46:47}: a walk's
+   * Hex-STRING, or a printer status string with NULs in it). Hex that does not decode to printable text (a
+   * version {@code 01:12}, a binary id) stays as it is. Null when nothing is left.
    */
   static String text(String v) {
     if (v == null) {
@@ -113,11 +114,16 @@ final class Tables {
     if (s.matches("([0-9a-fA-F]{2}:)+[0-9a-fA-F]{2}")) {
       StringBuilder b = new StringBuilder();
       for (String part : s.split(":")) {
-        b.append((char) Integer.parseInt(part, 16));
+        int c = Integer.parseInt(part, 16);
+        if (c != 0) {
+          b.append((char) c);
+        }
       }
-      s = b.toString();
+      String decoded = b.toString().strip();
+      if (decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        s = decoded;
+      }
     }
-    s = s.replaceAll("\\p{Cntrl}", "").strip();
     return s.isEmpty() ? null : s;
   }
 

@@ -45,6 +45,8 @@ class VendorSupportTest {
   void textSentAsHexBytesIsDecoded() {
     assertThat(Tables.text("4d:46:47:3a:48:50:3b")).isEqualTo("MFG:HP;");
     assertThat(Tables.text("N.11.75")).isEqualTo("N.11.75");
+    assertThat(Tables.text("4d:4f:44:00:45:4c:0d:0a")).isEqualTo("MODEL");
+    assertThat(Tables.text("01:12")).isEqualTo("01:12");
     assertThat(Tables.text("00:00")).isNull();
     assertThat(Tables.text("  ")).isNull();
     assertThat(Tables.text(null)).isNull();
