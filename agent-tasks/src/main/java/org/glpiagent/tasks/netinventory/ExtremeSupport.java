@@ -1,10 +1,15 @@
 package org.glpiagent.tasks.netinventory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.glpiagent.tasks.netdiscovery.Identification;
 
 /**
@@ -40,15 +45,15 @@ final class ExtremeSupport implements VendorSupport {
   @Override
   public void apply(Tables t, DeviceModel m) {
     Map<Long, Neighbour> byPort = new LinkedHashMap<>();
-    java.util.Set<Long> crowded = new java.util.HashSet<>();
+    Set<Long> crowded = new HashSet<>();
     Map<String, String> names = t.column(EDP + ".3");
     Map<String, String> ports = t.column(EDP + ".6");
-    java.util.Set<String> rows = new java.util.LinkedHashSet<>(names.keySet());
+    Set<String> rows = new LinkedHashSet<>(names.keySet());
     rows.addAll(ports.keySet());
     for (String row : rows) {
       String[] p = row.split("\\.");
       Long ifIndex = p.length == 9 ? Tables.number(p[0]) : null;
-      String mac = ifIndex == null ? null : Tables.macOfIndex(String.join(".", java.util.Arrays.copyOfRange(p, 3, 9)));
+      String mac = ifIndex == null ? null : Tables.macOfIndex(String.join(".", Arrays.copyOfRange(p, 3, 9)));
       if (mac == null || m.port(ifIndex) == null) {
         continue; // not an ifIndex and an eight-byte id: no row this MIB defines
       }
@@ -70,7 +75,7 @@ final class ExtremeSupport implements VendorSupport {
       String[] p = row.split("\\.");
       String ip = Tables.ipv4(value);
       if (p.length > 9 && ip != null && !ip.equals("0.0.0.0")) {
-        out.putIfAbsent(String.join(".", java.util.Arrays.copyOfRange(p, 0, 9)), ip);
+        out.putIfAbsent(String.join(".", Arrays.copyOfRange(p, 0, 9)), ip);
       }
     });
     return out;
@@ -80,7 +85,7 @@ final class ExtremeSupport implements VendorSupport {
     ObjectNode port = m.port(n.ifIndex());
     if (m.neighbourPorts.contains(n.ifIndex()) && port.has("connections")) {
       ArrayNode known = (ArrayNode) port.get("connections");
-      for (var c : known) {
+      for (JsonNode c : known) {
         if (n.mac().equalsIgnoreCase(c.path("sysmac").asText())) {
           if (!c.has("ip") && ip != null) {
             ((ObjectNode) c).put("ip", ip);

@@ -1,7 +1,9 @@
 package org.glpiagent.tasks.netinventory;
 
-import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Ricoh printers and MFPs ({@code sysObjectID} under Ricoh-Private-MIB's {@code ricohAgentsID},
@@ -49,7 +51,7 @@ final class RicohSupport implements VendorSupport {
     }
     Map<String, String> values = t.column(COUNTER + ".9");
     // a counter that adds is reset first: the Printer-MIB has no share in it
-    java.util.Set<String> started = new java.util.HashSet<>();
+    Set<String> started = new HashSet<>();
     t.column(COUNTER + ".2").forEach((row, type) -> {
       String code = type.strip();
       String field = TYPES.get(code);
