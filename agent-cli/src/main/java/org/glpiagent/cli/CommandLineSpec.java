@@ -66,6 +66,16 @@ final class CommandLineSpec {
 
   /** The usage text. */
   static String usage() {
-    return parser().usage();
+    return parser().usage() + COMMANDS;
   }
+
+  /** The other commands, listed after the options. */
+  static final String COMMANDS = """
+
+      Commands (each with its own --help):
+        glpi-agent inventory [OPTIONS]      the inventory of this computer only, as glpi-inventory
+        glpi-agent netdiscovery [OPTIONS]   discover network devices, as glpi-netdiscovery
+        glpi-agent netinventory [OPTIONS]   inventory network devices, as glpi-netinventory
+        glpi-agent ctl COMMAND [JOB]        drive a running daemon: start, stop, status, list, reload, ...
+      """;
 }

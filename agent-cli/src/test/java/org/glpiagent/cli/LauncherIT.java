@@ -40,13 +40,13 @@ class LauncherIT {
     return new Result(p.exitValue(), Files.readString(dir.resolve("out"), StandardCharsets.UTF_8), Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
   }
 
+  /** The start-up caches (AOT or class-data), not JNA's unpacked library. */
   private List<String> cacheFiles() throws IOException {
     if (!Files.isDirectory(dir.resolve("cache"))) {
       return List.of();
     }
     try (Stream<Path> s = Files.list(dir.resolve("cache"))) {
-      // the class-data archives only: JNA's unpacked native library has its own folder beside them
-      return s.map(f -> f.getFileName().toString()).filter(f -> !f.endsWith(".native")).sorted().toList();
+      return s.map(f -> f.getFileName().toString()).filter(n -> !n.endsWith(".native")).sorted().toList();
     }
   }
 
@@ -64,6 +64,11 @@ class LauncherIT {
     assertInventory(run("inventory", "--vardir", dir.resolve("var").toString()));
     List<String> afterFirst = cacheFiles();
     assertThat(afterFirst).as("a cache recorded by the first run").hasSize(1);
+    try (Stream<Path> s = Files.list(dir.resolve("cache"))) {
+      assertThat(s.filter(f -> f.getFileName().toString().endsWith("-inventory.native")).toList())
+          .as("JNA's library unpacked once").singleElement()
+          .satisfies(n -> assertThat(n.resolve(System.mapLibraryName("jnidispatch"))).isRegularFile());
+    }
     assertThat(afterFirst.get(0)).matches("glpi-agent-.+-inventory\\.(aotconf|jsa)");
 
     assertInventory(run("inventory", "--vardir", dir.resolve("var").toString()));

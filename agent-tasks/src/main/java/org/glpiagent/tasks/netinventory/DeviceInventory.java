@@ -20,7 +20,8 @@ import org.glpiagent.tasks.snmp.Mib2;
  */
 public final class DeviceInventory {
   /** The vendor supports, in the order they are asked. */
-  static final List<VendorSupport> SUPPORTS = List.of(new CiscoSupport());
+  static final List<VendorSupport> SUPPORTS = List.of(new CiscoSupport(), new HpSwitchSupport(), new HpPrinterSupport(),
+      new RicohSupport(), new KyoceraSupport(), new ExtremeSupport());
 
   static final String SYS_DESCR = Mib2.SYS_DESCR;
   static final String SYS_OBJECT_ID = Mib2.SYS_OBJECT_ID;

@@ -101,6 +101,32 @@ final class Tables {
     return null;
   }
 
+  /**
+   * A text value: as given, or decoded when it is text that came as hex bytes ({@code 4d:46:47}: a walk's
+   * Hex-STRING, or a printer status string with NULs in it). Hex that does not decode to printable text (a
+   * version {@code 01:12}, a binary id) stays as it is. Null when nothing is left.
+   */
+  static String text(String v) {
+    if (v == null) {
+      return null;
+    }
+    String s = v.strip();
+    if (s.matches("([0-9a-fA-F]{2}:)+[0-9a-fA-F]{2}")) {
+      StringBuilder b = new StringBuilder();
+      for (String part : s.split(":")) {
+        int c = Integer.parseInt(part, 16);
+        if (c != 0) {
+          b.append((char) c);
+        }
+      }
+      String decoded = b.toString().strip();
+      if (decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        s = decoded;
+      }
+    }
+    return s.isEmpty() ? null : s;
+  }
+
   static List<String> columns(String table, int... numbers) {
     List<String> out = new java.util.ArrayList<>();
     for (int n : numbers) {

@@ -23,4 +23,14 @@ interface VendorSupport {
 
   /** Adds what those tables say to the device being built. */
   void apply(Tables tables, DeviceModel device);
+
+  /** Whether {@code sysObjectID} (with or without its leading dot) is {@code root} or below it. */
+  static boolean under(String sysObjectId, String root) {
+    if (sysObjectId == null) {
+      return false;
+    }
+    String s = sysObjectId.strip();
+    s = s.startsWith(".") ? s.substring(1) : s;
+    return s.equals(root) || s.startsWith(root + ".");
+  }
 }
