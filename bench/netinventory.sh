@@ -79,7 +79,15 @@ def java_docs(path):
         if not m: return out
         doc, i = dec.raw_decode(text, m.start()); out.append(doc)
 def perl_docs(path):
-    return [ET.fromstring(x).find('CONTENT/DEVICE') for x in re.findall(r'<REQUEST>.*?</REQUEST>', open(path).read(), re.S)]
+    # with several threads the Perl tool's documents on standard output can interleave: a document that does
+    # not parse is still a device it read (counted), but gives no fields
+    out = []
+    for x in re.findall(r'<REQUEST>.*?</REQUEST>', open(path).read(), re.S):
+        try:
+            out.append(ET.fromstring(x).find('CONTENT/DEVICE'))
+        except ET.ParseError:
+            out.append(None)
+    return out
 def j_fields(d):
     c = d['content']; n = c.get('network_device', {}); ports = c.get('network_ports', [])
     return {'name': n.get('name'), 'serial': n.get('serial'), 'model': n.get('model'), 'firmware': n.get('firmware'),
@@ -109,7 +117,8 @@ for r in recs:
         req = int(open(f"{work}/{a}-{r}.requests").read())
         print(f"{r:<12}{a:<8}{float(w):>8.1f}{int(m)/1024:>10.1f}{req:>10}{len(docs):>9}")
         t = tot[a]; t[0] += float(w); t[1] = max(t[1], int(m)/1024); t[2] += req; t[3] += len(docs)
-    if jd and pd:
+    pd = [d for d in pd if d is not None] or pd
+    if jd and pd and pd[0] is not None:
         jf, pf = j_fields(jd[0]), p_fields(pd[0])
         for k in jf:
             diffs.append((r, k, jf[k], pf[k]))
