@@ -8,7 +8,8 @@ runs=${1:-7}
 work=$(mktemp -d)
 trap 'dpkg -P glpi-agent >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 out=$(sh packaging/build-deb.sh "$work/dist")
-deb=${out%% *}
+out=$(printf '%s\n' "$out" | tail -n 1)
+deb=${out%% (*}
 dpkg -i "$deb" >/dev/null
 median() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 timed() { # command... : median wall seconds over $runs

@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 dest=${1:-dist}
 jar=agent-cli/target/glpi-agent.jar
-[ -f "$jar" ] || mvn -B -q -DskipTests package
+[ -f "$jar" ] || mvn -B -q -Dstyle.color=never -DskipTests package >&2
 
 # a JDK 21+ with jlink: JAVA_HOME, then the newest under /usr/lib/jvm
 jlink=""

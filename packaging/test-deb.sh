@@ -7,7 +7,8 @@ fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
 ok() { echo "test-deb: ok: $*"; }
 
 out=$(sh packaging/build-deb.sh packaging/target/dist)
-deb=${out%% *}
+out=$(printf '%s\n' "$out" | tail -n 1)
+deb=${out%% (*}
 ok "built $out"
 dpkg -i "$deb" >/dev/null
 trap 'dpkg -P glpi-agent >/dev/null 2>&1 || true' EXIT
