@@ -122,9 +122,16 @@ public final class SnmpClient implements AutoCloseable {
 
   /** How many rows one GETBULK asks for: big enough that a 48-port switch's table takes a few round trips. */
   static final int MAX_REPETITIONS = 50;
+  /**
+   * The first GETBULK of a walk asks for fewer rows: many tables are empty or short (per-VLAN forwarding
+   * tables, unused MIBs), and every row asked for past a table's end is one the agent reads and sends for
+   * nothing. The next pages ask for {@link #MAX_REPETITIONS}.
+   */
+  static final int FIRST_REPETITIONS = 12;
 
   /**
-   * Walks a subtree: GETBULK with {@link #MAX_REPETITIONS} on v2c and v3, GETNEXT on v1. Ends at the
+   * Walks a subtree: GETBULK with {@link #FIRST_REPETITIONS}, then {@link #MAX_REPETITIONS}, on v2c and v3,
+   * GETNEXT on v1. Ends at the
    * subtree's end, at {@code endOfMibView}, after {@code maxRows}, or when an agent answers an OID that does
    * not increase (a known loop of broken agents, counted in {@link #malformed()}).
    */
@@ -144,7 +151,8 @@ public final class SnmpClient implements AutoCloseable {
   private CompletableFuture<java.util.SortedMap<String, String>> walkFrom(InetAddress ip, int port, Transport transport, Credential c,
       String root, String from, java.util.SortedMap<String, String> rows, Duration timeout, int retries, int maxRows) {
     boolean bulk = c.version() != Credential.Version.V1;
-    return send(ip, port, transport, c, bulk ? PDU.GETBULK : PDU.GETNEXT, List.of(from), bulk ? MAX_REPETITIONS : 0, timeout, retries)
+    int repetitions = !bulk ? 0 : from.equals(root) ? FIRST_REPETITIONS : MAX_REPETITIONS;
+    return send(ip, port, transport, c, bulk ? PDU.GETBULK : PDU.GETNEXT, List.of(from), repetitions, timeout, retries)
         .exceptionally(e -> {
           if (rows.isEmpty()) {
             throw e instanceof java.util.concurrent.CompletionException ce ? ce : new java.util.concurrent.CompletionException(e);
