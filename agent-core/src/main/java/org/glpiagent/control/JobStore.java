@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.glpiagent.protocol.Json;
 import org.glpiagent.protocol.ProtocolException;
+import org.glpiagent.state.StateStore;
 import org.glpiagent.target.ScheduledTasks;
 import org.glpiagent.task.Task;
 import org.glpiagent.task.TaskException;
@@ -72,20 +71,7 @@ public final class JobStore {
     if (jobs == 0) {
       throw new Refused("job " + name + ": its tasks hold no job");
     }
-    Files.createDirectories(dir);
-    try {
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-    } catch (UnsupportedOperationException e) {
-      // not POSIX: vardir's own protection applies
-    }
-    Path tmp = dir.resolve(name + ".json.tmp");
-    Files.writeString(tmp, text);
-    try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // as above
-    }
-    Files.move(tmp, dir.resolve(name + ".json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    new StateStore(dir, java.time.Clock.systemUTC()).writeBytes(name + ".json", text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Removes a job file; false when there was none. */

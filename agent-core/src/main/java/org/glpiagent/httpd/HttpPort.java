@@ -123,11 +123,7 @@ public final class HttpPort implements AutoCloseable {
         r.send(200, "text/html; charset=utf-8", StatusPage.render(settings, control, r.trusted())
             .getBytes(StandardCharsets.UTF_8));
       } else if (proxy != null && path.equals(Proxy.PATH)) {
-        Optional<Duration> wait = proxyLimit.acquire(r.caller().getHostAddress());
-        if (wait.isPresent()) {
-          r.exchange().getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
-          r.text(429, "Too many requests");
-        } else {
+        if (!throttled(r, proxyLimit)) {
           proxy.handle(r);
         }
       } else if (proxy != null && path.equals("/proxy/apiversion")) {
@@ -174,10 +170,7 @@ public final class HttpPort implements AutoCloseable {
       r.text(403, "Access denied");
       return;
     }
-    Optional<Duration> wait = nowLimit.acquire(r.caller().getHostAddress());
-    if (wait.isPresent()) {
-      r.exchange().getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
-      r.text(429, "Too many requests");
+    if (throttled(r, nowLimit)) {
       return;
     }
     if (origin != null) {
@@ -196,6 +189,17 @@ public final class HttpPort implements AutoCloseable {
     } catch (java.util.NoSuchElementException e) {
       r.text(404, "No such target");
     }
+  }
+
+  /** Counts the caller's request; when it is over the limit, answers 429 with Retry-After and says so. */
+  private static boolean throttled(Request r, RateLimit limit) throws IOException {
+    Optional<Duration> wait = limit.acquire(r.caller().getHostAddress());
+    if (wait.isEmpty()) {
+      return false;
+    }
+    r.exchange().getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+    r.text(429, "Too many requests");
+    return true;
   }
 
   private boolean allowedOrigin(String origin) {

@@ -7,7 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +30,7 @@ import java.util.regex.Pattern;
 import org.glpiagent.client.Reply;
 import org.glpiagent.client.ServerClient;
 import org.glpiagent.protocol.Json;
+import org.glpiagent.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,15 +82,12 @@ public final class Proxy {
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final Semaphore waiting = new Semaphore(MAX_WAITING);
   private final ScheduledExecutorService forwarders;
+  private final StateStore store;
 
   Proxy(Settings settings) throws IOException {
     this.settings = settings;
-    Files.createDirectories(settings.store());
-    try {
-      Files.setPosixFilePermissions(settings.store(), PosixFilePermissions.fromString("rwx------"));
-    } catch (UnsupportedOperationException e) {
-      log.debug("no POSIX permissions for {}", settings.store());
-    }
+    this.store = new StateStore(settings.store(), settings.clock());
+    store.ensureDir();
     this.forwarders = Executors.newScheduledThreadPool(FORWARDERS, r -> {
       Thread t = new Thread(r, "proxy-forward");
       t.setDaemon(true);
@@ -286,13 +283,11 @@ public final class Proxy {
   }
 
   private void write(Held h) throws IOException {
-    Path body = settings.store().resolve(h.id() + ".body");
-    Path meta = settings.store().resolve(h.id() + ".json");
-    writeAtomically(body, h.body());
+    store.writeBytes(h.id() + ".body", h.body());
     ObjectNode m = Json.MAPPER.createObjectNode().put("id", h.id()).put("content-type", h.contentType());
     ObjectNode hs = m.putObject("headers");
     h.headers().forEach(hs::put);
-    writeAtomically(meta, Json.MAPPER.writeValueAsBytes(m)); // last: a message is held once both are there
+    store.writeBytes(h.id() + ".json", Json.MAPPER.writeValueAsBytes(m)); // last: a message is held once both are there
   }
 
   private Held read(Path meta) throws IOException {
@@ -316,24 +311,9 @@ public final class Proxy {
     }
   }
 
-  private static void writeAtomically(Path to, byte[] bytes) throws IOException {
-    Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the folder's own protection is all there is
-    }
-    Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
   void close() {
     forwarders.shutdownNow();
   }
 
-  /** For the status page: how many messages wait for the server. */
-  int held() {
-    return inFlight.size();
-  }
 
 }

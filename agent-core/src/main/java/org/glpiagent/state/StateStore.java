@@ -78,13 +78,21 @@ public final class StateStore {
 
   /** Writes a state file atomically, stamping it with its {@code version}. */
   public void write(String name, int version, ObjectNode state) throws IOException {
-    ensureDir();
     ObjectNode copy = state.deepCopy();
     copy.put("version", version);
+    writeBytes(name, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(copy));
+  }
+
+  /**
+   * Writes a file of raw bytes atomically, readable by its owner only, in this store's folder (created
+   * owner-only when missing): for what is not versioned JSON, such as messages a proxy holds.
+   */
+  public void writeBytes(String name, byte[] bytes) throws IOException {
+    ensureDir();
     Path tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
     try {
       restrict(tmp, OWNER_FILE);
-      Files.write(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(copy));
+      Files.write(tmp, bytes);
       try {
         Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -174,34 +174,6 @@ class ControlChannelTest {
     assertThat(agent.reloads).isEqualTo(1);
   }
 
-  /** A task whose jobs need a "count" of at least 1. */
-  private static final class Counter implements org.glpiagent.task.Task<String> {
-    @Override
-    public String id() {
-      return "counter";
-    }
-
-    @Override
-    public String version() {
-      return "1";
-    }
-
-    @Override
-    public Optional<String> plan(org.glpiagent.task.ServerInstructions i, org.glpiagent.task.TaskContext c) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void run(String plan, org.glpiagent.task.TaskContext c) {}
-
-    @Override
-    public void checkSpec(com.fasterxml.jackson.databind.JsonNode spec) throws org.glpiagent.task.TaskException {
-      if (spec.path("count").asInt(0) < 1) {
-        throw new org.glpiagent.task.TaskException("count must be at least 1");
-      }
-    }
-  }
-
   private ControlMessage push(String job, String data) throws Exception {
     return ControlClient.send(socket(), ControlMessage.of("push").with("job", job).with("data", data));
   }
@@ -209,7 +181,7 @@ class ControlChannelTest {
   @Test
   void jobFilesArePushedCheckedListedPulledAndDeleted() throws Exception {
     server = ControlServer.start(socket(), Optional.empty(), Optional.empty(),
-        new ControlCommands(agent, Optional.of(new JobStore(dir, java.util.List.of(new Counter())))));
+        new ControlCommands(agent, Optional.of(new JobStore(dir, java.util.List.of(new org.glpiagent.testing.CounterTask())))));
     String good = "{\"tasks\":[{\"id\":\"t1\",\"jobs\":[{\"id\":\"j1\",\"type\":\"counter\",\"count\":3}]}]}";
     assertThat(push("nightly", good).kind()).isEqualTo("success");
     Path kept = dir.resolve("jobs/nightly.json");

@@ -14,10 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.glpiagent.agent.RunLog;
 import org.glpiagent.protocol.Json;
-import org.glpiagent.task.ServerInstructions;
-import org.glpiagent.task.Task;
-import org.glpiagent.task.TaskContext;
-import org.glpiagent.task.TaskException;
+import org.glpiagent.testing.CounterTask;
 import org.glpiagent.testing.FakeControl;
 import org.glpiagent.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -31,45 +28,12 @@ class HttpPortTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private HttpPort port;
 
-  /** A task with a job specification: a "count" of at least 1. */
-  static final class Counter implements Task<String> {
-    @Override
-    public String id() {
-      return "counter";
-    }
-
-    @Override
-    public String version() {
-      return "2.1";
-    }
-
-    @Override
-    public Optional<String> plan(ServerInstructions i, TaskContext c) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void run(String plan, TaskContext c) {}
-
-    @Override
-    public Optional<String> specSchema() {
-      return Optional.of("{\"type\":\"object\",\"required\":[\"count\"]}");
-    }
-
-    @Override
-    public void checkSpec(JsonNode spec) throws TaskException {
-      if (spec.path("count").asInt(0) < 1) {
-        throw new TaskException("count must be at least 1");
-      }
-    }
-  }
-
   private void start(boolean loopbackTrusted, Optional<String> token) throws Exception {
     Trust trust = Trust.of(List.of(), List.of(), h -> List.of(), clock, loopbackTrusted);
     port = HttpPort.start(new HttpPort.Settings(Optional.of("127.0.0.1"), 0, trust, token, "1.2.3", "agent-host",
         List.of(URI.create("https://glpi.example.test/front")), clock,
         () -> new ClockSync(true, Optional.of("ntp"), Optional.of("pool.example.test")), Optional.empty()), control,
-        List.of(new Counter()));
+        List.of(new CounterTask()));
   }
 
   @AfterEach
