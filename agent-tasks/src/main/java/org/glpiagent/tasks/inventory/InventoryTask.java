@@ -121,11 +121,13 @@ public final class InventoryTask implements Task<InventoryPlan> {
     InventoryContent content = new InventoryContent(VERSION_CLIENT);
     Platform platform = platforms.apply(context.clock()).scanning(plan.scanHomedirs(), plan.scanProfiles());
     List<String> failed = new ArrayList<>();
-    // every collector in its own virtual thread, all at once: most of them wait on files and commands, and
-    // the slowest one, not their sum, sets the inventory's time; each still has the collector time-out
+    // every collector in its own thread, all at once: most of them wait on files and commands, and the
+    // slowest one, not their sum, sets the inventory's time; each still has the collector time-out. Platform
+    // threads, not virtual ones: OSHI's classes run commands in their static initialisers, and a virtual
+    // thread blocked in a class initialiser keeps its carrier; two of them (two cores) deadlocked a run.
     Map<Collector, Future<?>> running = new LinkedHashMap<>();
     long deadline = System.nanoTime() + plan.collectorTimeout().toNanos();
-    ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("inventory-collector-", 0).factory());
+    ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("inventory-collector-", 0).factory());
     try {
       for (Collector c : collectors) {
         if (plan.collects(c.category())) {

@@ -4,7 +4,8 @@ import java.util.List;
 import org.glpiagent.inventory.InventoryContent;
 import oshi.hardware.PhysicalMemory;
 
-/** The {@code memories} section: one entry per memory module DMI reports (none in a container). */
+/** The {@code memories} section: one entry per memory slot DMI reports, empty ones too (none in a
+ * container); on Linux from the one DMI read, elsewhere from OSHI. */
 final class MemoryCollector implements Collector {
   @Override
   public String category() {
@@ -13,6 +14,10 @@ final class MemoryCollector implements Collector {
 
   @Override
   public void collect(InventoryContent content, Platform p) {
+    if (p.linux()) {
+      Dmi.memories(p.dmi(), content);
+      return;
+    }
     List<PhysicalMemory> modules = p.hardware().getMemory().getPhysicalMemory();
     int slot = 0;
     for (PhysicalMemory m : modules) {

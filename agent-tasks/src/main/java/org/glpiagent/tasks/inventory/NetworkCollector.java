@@ -16,7 +16,7 @@ final class NetworkCollector implements Collector {
 
   @Override
   public void collect(InventoryContent content, Platform p) {
-    String gateway = p.os().getNetworkParams().getIpv4DefaultGateway();
+    String gateway = p.ipv4Gateway();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (NetworkIF nif : p.hardware().getNetworkIFs(true)) {
       String name = nif.getName();

@@ -60,6 +60,53 @@ final class Platform {
     return oshi.getOperatingSystem();
   }
 
+  /** Whether this is Linux (nor Windows nor macOS), where collectors read {@code /proc}, {@code /sys} and DMI. */
+  boolean linux() {
+    return !windows && !macos();
+  }
+
+  private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<List<Dmi.Structure>>> dmi =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /**
+   * The SMBIOS structures, read once for every collector that asks: one {@code dmidecode} run when root
+   * (it needs {@code /dev/mem} or {@code /sys/firmware/dmi}), else what {@code /sys/class/dmi/id} shows.
+   * Empty on Windows and macOS, and in containers that have neither.
+   */
+  List<Dmi.Structure> dmi() {
+    java.util.concurrent.CompletableFuture<List<Dmi.Structure>> mine = new java.util.concurrent.CompletableFuture<>();
+    if (dmi.compareAndSet(null, mine)) {
+      try {
+        mine.complete(readDmi());
+      } catch (RuntimeException e) {
+        mine.complete(List.of());
+      }
+    }
+    return dmi.get().join();
+  }
+
+  private List<Dmi.Structure> readDmi() {
+    if (!linux()) {
+      return List.of();
+    }
+    if (superuser) {
+      List<Dmi.Structure> all = command(Duration.ofSeconds(30), "dmidecode").map(Dmi::parse).orElse(List.of());
+      if (Dmi.first(all, Dmi.SYSTEM).isPresent() || Dmi.first(all, Dmi.BIOS).isPresent()) {
+        return all;
+      }
+    }
+    return Dmi.fromSysfs(this::file);
+  }
+
+  /** The IPv4 default gateway: from {@code /proc/net/route} on Linux, from OSHI elsewhere; null if none. */
+  String ipv4Gateway() {
+    if (linux()) {
+      return file("/proc/net/route").map(Subnets::defaultGateway).orElse(null);
+    }
+    String g = os().getNetworkParams().getIpv4DefaultGateway();
+    return g == null || g.isBlank() ? null : g;
+  }
+
   Clock clock() {
     return clock;
   }

@@ -56,4 +56,33 @@ public final class Subnets {
     }
     return best == null ? s : s.replaceFirst(java.util.regex.Pattern.quote(best), "::");
   }
+
+  /**
+   * The default IPv4 gateway in Linux's {@code /proc/net/route} table: the route to 0.0.0.0/0 through a
+   * gateway with the lowest metric. Addresses are little-endian hex there ({@code 0101A8C0} is 192.168.1.1).
+   * Null when there is none.
+   */
+  static String defaultGateway(String procNetRoute) {
+    String best = null;
+    long bestMetric = Long.MAX_VALUE;
+    for (String line : procNetRoute.split("\n")) {
+      String[] f = line.strip().split("\\s+");
+      if (f.length < 8 || !"00000000".equals(f[1]) || !"00000000".equals(f[7])) {
+        continue;
+      }
+      try {
+        long gw = Long.parseLong(f[2], 16);
+        int flags = Integer.parseInt(f[3], 16);
+        long metric = Long.parseLong(f[6]);
+        if ((flags & 0x3) != 0x3 || gw == 0 || f[2].length() != 8 || metric >= bestMetric) {
+          continue; // not up, not through a gateway, or a worse route
+        }
+        best = (gw & 0xff) + "." + (gw >> 8 & 0xff) + "." + (gw >> 16 & 0xff) + "." + (gw >> 24 & 0xff);
+        bestMetric = metric;
+      } catch (NumberFormatException e) {
+        // a line that is not a route
+      }
+    }
+    return best;
+  }
 }

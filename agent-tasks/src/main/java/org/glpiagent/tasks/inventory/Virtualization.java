@@ -23,8 +23,9 @@ final class Virtualization {
     if (p.exists("/run/.containerenv")) {
       return "Podman";
     }
-    String vendor = p.file("/sys/class/dmi/id/sys_vendor").orElse("") + " "
-        + p.file("/sys/class/dmi/id/product_name").orElse("");
+    String vendor = Dmi.first(p.dmi(), Dmi.SYSTEM)
+        .map(s -> s.get("Manufacturer").orElse("") + " " + s.get("Product Name").orElse(""))
+        .orElse("");
     return fromDmi(vendor, p.file("/proc/cpuinfo").orElse(""));
   }
 

@@ -163,6 +163,66 @@ class InventoryTaskTest {
   }
 
   @Test
+  void onLinuxOneDmidecodeRunServesBiosHardwareMemoriesAndCpus() throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("proc/net"));
+    java.nio.file.Files.writeString(dir.resolve("proc/cpuinfo"), fixture("cpuinfo/xeon-two-sockets"));
+    java.nio.file.Files.writeString(dir.resolve("proc/net/route"), fixture("route/two-uplinks"));
+    java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+    Platform.Commands dmidecode = (timeout, argv) -> {
+      if (argv[0].equals("dmidecode")) {
+        runs.incrementAndGet();
+        return java.util.Optional.of(fixture("dmidecode/dell-optiplex-7070"));
+      }
+      return java.util.Optional.empty();
+    };
+    InventoryTask task = new InventoryTask(
+        List.of(new BiosCollector(), new HardwareCollector(), new MemoryCollector(), new CpuCollector()),
+        clock -> new Platform(clock, dir, dmidecode, false, true));
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    ObjectNode doc = message(submitted.get(0));
+    assertThat(InventorySchema.CURRENT.violations(doc)).isEmpty();
+    assertThat(InventorySchema.STRICT_1_1_36.violations(doc)).isEmpty();
+    assertThat(runs).as("dmidecode runs").hasValue(1);
+    JsonNode content = doc.path("content");
+    assertThat(content.path("bios").path("ssn").asText()).isEqualTo("7Q3RKY2");
+    assertThat(content.path("hardware").path("uuid").asText()).isEqualTo("4c4c4544-0051-3310-8052-b7c04f4b5932");
+    assertThat(content.path("hardware").path("chassis_type").asText()).isEqualTo("Mini Tower");
+    assertThat(content.path("hardware").path("defaultgateway").asText()).isEqualTo("192.0.2.1");
+    assertThat(content.path("memories").findValuesAsText("caption")).containsExactly("DIMM1", "DIMM2", "DIMM3", "DIMM4");
+    assertThat(content.path("memories").get(1).has("capacity")).as("an empty slot").isFalse();
+    assertThat(content.path("cpus")).hasSize(2);
+    JsonNode cpu = content.path("cpus").get(0);
+    assertThat(cpu.path("name").asText()).isEqualTo("Intel(R) Xeon(R) Silver 4210 CPU @ 2.20GHz");
+    assertThat(cpu.path("manufacturer").asText()).isEqualTo("Intel");
+    assertThat(cpu.path("core").asInt()).isEqualTo(2);
+    assertThat(cpu.path("thread").asInt()).isEqualTo(4);
+    assertThat(cpu.path("id").asText()).isEqualTo("ED 06 09 00 FF FB EB BF");
+    assertThat(cpu.path("external_clock").asInt()).isEqualTo(100);
+    assertThat(cpu.path("speed").asInt()).as("DMI's speed before cpuinfo's").isEqualTo(3000);
+    assertThat(content.path("cpus").get(1).has("id")).as("no second DMI socket").isFalse();
+  }
+
+  @Test
+  void withoutDmidecodeTheSysfsValuesStillFillTheBios() throws Exception {
+    java.nio.file.Path id = dir.resolve("sys/class/dmi/id");
+    java.nio.file.Files.createDirectories(id);
+    java.nio.file.Files.writeString(id.resolve("sys_vendor"), "LENOVO\n");
+    java.nio.file.Files.writeString(id.resolve("product_name"), "20L5000UUS\n");
+    java.nio.file.Files.writeString(id.resolve("product_version"), "ThinkPad T480\n");
+    java.nio.file.Files.writeString(id.resolve("chassis_type"), "10\n");
+    java.nio.file.Files.writeString(id.resolve("bios_date"), "11/09/2021\n");
+    InventoryTask task = new InventoryTask(List.of(new BiosCollector(), new HardwareCollector()),
+        clock -> new Platform(clock, dir, (t, argv) -> java.util.Optional.empty(), false, false));
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    JsonNode content = message(submitted.get(0)).path("content");
+    assertThat(content.path("bios").path("smodel").asText()).isEqualTo("ThinkPad T480");
+    assertThat(content.path("bios").path("bdate").asText()).isEqualTo("2021-11-09");
+    assertThat(content.path("hardware").path("chassis_type").asText()).isEqualTo("Notebook");
+  }
+
+  @Test
   void windowsOnlyCollectorsStayQuietElsewhere() throws Exception {
     Platform.Commands commands = recorded(Map.of(WindowsSecurity.FIREWALL_SCRIPT, "firewall/windows-11"));
     InventoryTask task = new InventoryTask(List.of(WindowsCollectors.firewalls()), clock -> new Platform(clock, dir, commands, false, false));

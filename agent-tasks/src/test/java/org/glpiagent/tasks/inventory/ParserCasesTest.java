@@ -46,7 +46,20 @@ class ParserCasesTest {
           Map.entry("vboxlist", Machines::virtualboxIds),
           Map.entry("vboxinfo", s -> Machines.virtualboxInfo(s).stream().toList()),
           Map.entry("lxc", Machines::lxc),
-          Map.entry("macapps", Packages::macApplications));
+          Map.entry("macapps", Packages::macApplications),
+          Map.entry("dmidecode", ParserCasesTest::dmiSections),
+          Map.entry("cpuinfo", CpuInfo::packages),
+          Map.entry("route", s -> java.util.Optional.ofNullable(Subnets.defaultGateway(s)).stream().toList()));
+
+  /** What the bios, hardware, memory and cpu collectors take from one dmidecode output. */
+  private static Object dmiSections(String text) {
+    List<Dmi.Structure> dmi = Dmi.parse(text);
+    org.glpiagent.inventory.InventoryContent c = new org.glpiagent.inventory.InventoryContent("fixture");
+    Dmi.bios(dmi, c.section("bios"));
+    Dmi.hardware(dmi, c.section("hardware"));
+    Dmi.memories(dmi, c);
+    return Map.of("content", c.toJson(), "sockets", Dmi.sockets(dmi));
+  }
 
   static Stream<Path> cases() throws IOException {
     try (Stream<Path> s = Files.walk(ROOT, 2)) {
@@ -73,6 +86,12 @@ class ParserCasesTest {
   @MethodSource("cases")
   void everyCaseHasAtLeastOneEntry(Path dir) throws Exception {
     Object result = PARSERS.get(dir.getParent().getFileName().toString()).apply(Files.readString(dir.resolve("input")));
-    assertThat((List<?>) result).isNotEmpty();
+    if (dir.getParent().getFileName().toString().equals("cpuinfo") && dir.getFileName().toString().startsWith("arm")) {
+      assertThat((List<?>) result).as("ARM names no model: OSHI's turn").isEmpty();
+    } else if (result instanceof Map<?, ?> m) {
+      assertThat(m).isNotEmpty();
+    } else {
+      assertThat((List<?>) result).isNotEmpty();
+    }
   }
 }

@@ -70,10 +70,10 @@ class RulesTest {
 
   @Test
   void chassisTypes() {
-    assertThat(HardwareCollector.chassis("3")).isEqualTo("Desktop");
-    assertThat(HardwareCollector.chassis("10")).isEqualTo("Notebook");
-    assertThat(HardwareCollector.chassis("99")).isNull();
-    assertThat(HardwareCollector.chassis("x")).isNull();
+    assertThat(Dmi.chassisName("3")).isEqualTo("Desktop");
+    assertThat(Dmi.chassisName("10")).isEqualTo("Notebook");
+    assertThat(Dmi.chassisName("99")).isNull();
+    assertThat(Dmi.chassisName("x")).isNull();
   }
 
   @Test
