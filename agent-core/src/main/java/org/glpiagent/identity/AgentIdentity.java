@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
-import org.glpiagent.protocol.Json;
+import org.glpiagent.protocol.JsonTree;
 import org.glpiagent.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +46,7 @@ public record AgentIdentity(UUID agentId, String deviceId) {
       }
     }
     AgentIdentity created = create(hostname, clock, random);
-    ObjectNode node = Json.MAPPER.createObjectNode();
+    ObjectNode node = JsonTree.object();
     node.put("agentid", created.agentId().toString());
     node.put("deviceid", created.deviceId());
     store.write(FILE, VERSION, node);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.glpiagent.protocol.Json;
+import org.glpiagent.protocol.JsonTree;
 
 /**
  * The {@code content} of an inventory as collectors fill it: object sections ({@code hardware},
@@ -15,7 +15,7 @@ import org.glpiagent.protocol.Json;
  * <p>Collectors may run on other threads: every method is synchronized.
  */
 public final class InventoryContent {
-  private final ObjectNode content = Json.MAPPER.createObjectNode();
+  private final ObjectNode content = JsonTree.object();
   private final List<String> missing = new ArrayList<>();
 
   public InventoryContent(String versionClient) {
@@ -49,7 +49,7 @@ public final class InventoryContent {
    * {@code versionclient} (collectors run at once and finish in any order; the document must not).
    */
   public synchronized ObjectNode toJson() {
-    ObjectNode copy = Json.MAPPER.createObjectNode();
+    ObjectNode copy = JsonTree.object();
     copy.set("versionclient", content.get("versionclient"));
     new java.util.TreeMap<>(content.properties().stream()
             .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)))

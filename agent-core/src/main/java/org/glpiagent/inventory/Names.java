@@ -17,6 +17,9 @@ public final class Names {
           "base board serial number", "chassis serial number", "not specified", "not applicable", "none",
           "n/a", "na", "unknown", "0123456789", "123456789", "xxxxxxxxxx", "oem", "o.e.m.", "invalid",
           "not available", "none specified", "type1productconfigid", "sku", "empty", "null");
+  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
+  private static final java.util.regex.Pattern ZEROS = java.util.regex.Pattern.compile("[0\\s.:-]+");
+  private static final java.util.regex.Pattern EFFS = java.util.regex.Pattern.compile("(?i)[f\\s.:-]+");
   private static final Map<String, String> MANUFACTURERS =
       Map.ofEntries(
           Map.entry("genuineintel", "Intel"),
@@ -38,7 +41,14 @@ public final class Names {
     if (value == null) {
       return null;
     }
-    String v = value.replaceAll("[\\p{Cntrl}]", "").strip();
+    String v = value;
+    for (int i = 0; i < v.length(); i++) {
+      if (Character.isISOControl(v.charAt(i))) {
+        v = CONTROL.matcher(v).replaceAll("");
+        break;
+      }
+    }
+    v = v.strip();
     if (v.isEmpty() || PLACEHOLDERS.contains(v.toLowerCase(Locale.ROOT))) {
       return null;
     }
@@ -48,7 +58,7 @@ public final class Names {
   /** A serial number or UUID; null when empty, a placeholder, all zeros or all F's. */
   public static String serial(String value) {
     String v = clean(value);
-    if (v == null || v.matches("[0\\s.:-]+") || v.matches("(?i)[f\\s.:-]+")) {
+    if (v == null || ZEROS.matcher(v).matches() || EFFS.matcher(v).matches()) {
       return null;
     }
     return v;

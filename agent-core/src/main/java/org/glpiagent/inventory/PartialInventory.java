@@ -10,7 +10,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.glpiagent.protocol.Json;
+import org.glpiagent.protocol.JsonTree;
 
 /**
  * glpi-agent's partial inventories: a SHA-256 per section is kept after each accepted inventory, and the
@@ -37,7 +37,7 @@ public final class PartialInventory {
   /** Decides for a full content, given the last accepted state and the {@code full-inventory-postpone} setting. */
   public static Decision decide(ObjectNode full, Optional<ObjectNode> last, int postpone) {
     ObjectNode digests = digests(full);
-    ObjectNode state = Json.MAPPER.createObjectNode();
+    ObjectNode state = JsonTree.object();
     state.set("sections", digests);
     if (postpone <= 0 || last.isEmpty() || !last.get().path("sections").isObject()) {
       state.put("postponed", 0);
@@ -53,7 +53,7 @@ public final class PartialInventory {
       state.put("postponed", 0);
       return new Decision(full, false, state, 0);
     }
-    ObjectNode part = Json.MAPPER.createObjectNode();
+    ObjectNode part = JsonTree.object();
     for (Map.Entry<String, JsonNode> e : full.properties()) {
       if (ALWAYS.contains(e.getKey()) || !digests.get(e.getKey()).equals(before.get(e.getKey()))) {
         part.set(e.getKey(), e.getValue());
@@ -65,9 +65,9 @@ public final class PartialInventory {
 
   /** {@code {section: {"digest": sha256, "len": bytes}}} of a content. */
   static ObjectNode digests(ObjectNode content) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
+    ObjectNode out = JsonTree.object();
     for (Map.Entry<String, JsonNode> e : content.properties()) {
-      byte[] bytes = e.getValue().toString().getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = JsonTree.write(e.getValue(), false);
       ObjectNode d = out.putObject(e.getKey());
       d.put("digest", sha256(bytes));
       d.put("len", bytes.length);

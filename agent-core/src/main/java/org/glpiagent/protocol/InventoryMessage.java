@@ -22,7 +22,7 @@ public final class InventoryMessage {
       OptionalLong jobId,
       Optional<String> tag,
       ObjectNode content) {
-    ObjectNode m = Json.MAPPER.createObjectNode();
+    ObjectNode m = JsonTree.object();
     m.put("action", action);
     m.put("deviceid", deviceId);
     m.put("itemtype", itemtype);
@@ -48,7 +48,7 @@ public final class InventoryMessage {
               info.put("KEYNAME", "TAG");
               info.put("KEYVALUE", t);
             });
-    ObjectNode r = Json.MAPPER.createObjectNode();
+    ObjectNode r = JsonTree.object();
     r.set("CONTENT", c);
     r.put("DEVICEID", deviceId);
     r.put("QUERY", "INVENTORY");

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
-import org.glpiagent.protocol.Json;
+import org.glpiagent.protocol.JsonTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +62,7 @@ public final class StateStore {
     }
     String why;
     try {
-      JsonNode node = Json.MAPPER.readTree(Files.readAllBytes(file));
+      JsonNode node = JsonTree.read(Files.readAllBytes(file));
       if (node != null && node.isObject() && node.path("version").asInt(-1) == version) {
         return Optional.of((ObjectNode) node);
       }
@@ -80,7 +80,7 @@ public final class StateStore {
   public void write(String name, int version, ObjectNode state) throws IOException {
     ObjectNode copy = state.deepCopy();
     copy.put("version", version);
-    writeBytes(name, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(copy));
+    writeBytes(name, JsonTree.write(copy, true));
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.glpiagent.protocol.InventoryMessage;
-import org.glpiagent.protocol.Json;
+import org.glpiagent.protocol.JsonTree;
 import org.glpiagent.task.Submission;
 
 /** How a document is written locally: GLPI's JSON, the legacy XML, or an HTML page a person can read. */
@@ -34,7 +34,7 @@ public enum DocumentFormat {
   /** The document's bytes in this format. */
   public byte[] write(Submission s, String deviceId, Optional<String> tag) throws IOException {
     return switch (this) {
-      case JSON -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(message(s, deviceId, tag));
+      case JSON -> JsonTree.write(message(s, deviceId, tag), true);
       case XML -> InventoryMessage.xml(deviceId, tag, s.content());
       case HTML -> html(message(s, deviceId, tag)).getBytes(StandardCharsets.UTF_8);
     };
@@ -76,7 +76,7 @@ public enum DocumentFormat {
         h.append("<tr>");
         for (String c : columns) {
           JsonNode v = r.get(c);
-          h.append("<td>").append(v == null ? "" : esc(v.isValueNode() ? v.asText() : v.toString())).append("</td>");
+          h.append("<td>").append(v == null ? "" : esc(v.isValueNode() ? v.asText() : JsonTree.text(v))).append("</td>");
         }
         h.append("</tr>\n");
       }

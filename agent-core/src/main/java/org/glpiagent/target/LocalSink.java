@@ -57,7 +57,7 @@ public final class LocalSink implements ResultSink {
   @Override
   public void legacy(String query, com.fasterxml.jackson.databind.node.ObjectNode content) throws IOException {
     if (target.isStdout()) {
-      com.fasterxml.jackson.databind.node.ObjectNode r = org.glpiagent.protocol.Json.MAPPER.createObjectNode();
+      com.fasterxml.jackson.databind.node.ObjectNode r = org.glpiagent.protocol.JsonTree.object();
       r.set("CONTENT", content);
       r.put("DEVICEID", deviceId);
       r.put("QUERY", query);
@@ -80,7 +80,7 @@ public final class LocalSink implements ResultSink {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + ip, ".tmp");
     try {
-      Files.write(tmp, org.glpiagent.protocol.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(device));
+      Files.write(tmp, org.glpiagent.protocol.JsonTree.write(device, true));
       Files.move(tmp, dir.resolve(ip + ".json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

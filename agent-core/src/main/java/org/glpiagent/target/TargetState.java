@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.glpiagent.protocol.Json;
+import org.glpiagent.protocol.JsonTree;
 import org.glpiagent.schedule.TargetSchedule;
 import org.glpiagent.state.StateStore;
 
@@ -61,7 +61,7 @@ public record TargetState(TargetSchedule schedule, ServerKind kind, Optional<Ins
 
   /** Saves the state atomically. */
   public void save(StateStore store, Target target) throws IOException {
-    ObjectNode n = Json.MAPPER.createObjectNode();
+    ObjectNode n = JsonTree.object();
     switch (target) {
       case Target.Server s -> n.put("url", s.url().toString());
       case Target.Local l -> n.put("path", l.path());

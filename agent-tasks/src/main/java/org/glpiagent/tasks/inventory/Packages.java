@@ -22,6 +22,9 @@ final class Packages {
       String name, String version, String arch, String publisher, Long sizeBytes, String installDate, String url,
       String comments, String from) {}
 
+  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{1,18}");
+  private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("<[^>]*>");
+
   private Packages() {}
 
   /** {@code dpkg-query -W -f DPKG_FORMAT}: only installed packages ({@code ii}, {@code hi}). */
@@ -36,7 +39,7 @@ final class Packages {
       if (!status.isEmpty() && !status.startsWith("ii") && !status.startsWith("hi")) {
         continue;
       }
-      Long size = f[3].matches("\\d+") ? Long.parseLong(f[3]) * 1024 : null;
+      Long size = DIGITS.matcher(f[3]).matches() ? Long.parseLong(f[3]) * 1024 : null;
       out.add(new Software(f[0], f[1], f[2], publisher(f[4]), size, null, blankToNull(f[5]), blankToNull(f[7]), "deb"));
     }
     return out;
@@ -50,9 +53,9 @@ final class Packages {
       if (f.length < 9 || f[0].isBlank() || f[0].equals("gpg-pubkey")) {
         continue;
       }
-      String version = f[1].matches("\\d+") ? f[1] + ":" + f[2] : f[2];
-      String date = f[4].matches("\\d+") ? Dates.datetime(Instant.ofEpochSecond(Long.parseLong(f[4])), zone).substring(0, 10) : null;
-      Long size = f[5].matches("\\d+") ? Long.parseLong(f[5]) : null;
+      String version = DIGITS.matcher(f[1]).matches() ? f[1] + ":" + f[2] : f[2];
+      String date = DIGITS.matcher(f[4]).matches() ? Dates.datetime(Instant.ofEpochSecond(Long.parseLong(f[4])), zone).substring(0, 10) : null;
+      Long size = DIGITS.matcher(f[5]).matches() ? Long.parseLong(f[5]) : null;
       out.add(new Software(f[0], version, none(f[3]), none(f[6]), size, date, none(f[7]), none(f[8]), "rpm"));
     }
     return out;
@@ -87,7 +90,7 @@ final class Packages {
 
   /** {@code "Debian Adduser Developers <adduser@packages.debian.org>"} → the name without the address. */
   static String publisher(String maintainer) {
-    String m = maintainer.replaceAll("<[^>]*>", "").strip();
+    String m = (maintainer.indexOf('<') < 0 ? maintainer : ADDRESS.matcher(maintainer).replaceAll("")).strip();
     return m.isEmpty() ? null : m;
   }
 
@@ -110,8 +113,8 @@ final class Packages {
     List<Software> out = new ArrayList<>();
     com.fasterxml.jackson.databind.JsonNode root;
     try {
-      root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      root = org.glpiagent.protocol.JsonTree.read(json);
+    } catch (java.io.IOException e) {
       return out;
     }
     for (com.fasterxml.jackson.databind.JsonNode app : root.path("SPApplicationsDataType")) {

@@ -1,8 +1,6 @@
 package org.glpiagent.tasks.inventory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +11,6 @@ import java.util.Locale;
  * Output that is not JSON gives nothing.
  */
 final class WindowsSecurity {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String UTF8 = "[Console]::OutputEncoding=[Text.Encoding]::UTF8; ";
 
   /** Security Center's products, with the company and version of their signed executable. */
@@ -106,8 +103,8 @@ final class WindowsSecurity {
   private static List<JsonNode> objects(String output) {
     JsonNode root;
     try {
-      root = output == null || output.isBlank() ? null : JSON.readTree(output.strip());
-    } catch (JsonProcessingException e) {
+      root = output == null || output.isBlank() ? null : org.glpiagent.protocol.JsonTree.read(output.strip());
+    } catch (java.io.IOException e) {
       return List.of();
     }
     List<JsonNode> out = new ArrayList<>();
