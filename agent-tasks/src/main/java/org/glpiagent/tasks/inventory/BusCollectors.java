@@ -21,8 +21,8 @@ final class BusCollectors {
       java.util.List<String> slots = p.list("/sys/bus/pci/devices");
       java.util.Set<String> vendors = new java.util.HashSet<>();
       slots.forEach(slot -> vendors.add(hex4(p.file("/sys/bus/pci/devices/" + slot + "/vendor").orElse(""))));
-      PciIds ids = p.dataFile("/usr/share/misc/pci.ids").or(() -> p.dataFile("/usr/share/hwdata/pci.ids"))
-          .map(t -> PciIds.parse(t, vendors::contains)).orElse(PciIds.empty());
+      PciIds ids = p.lines("/usr/share/misc/pci.ids", l -> PciIds.parse(l, vendors::contains))
+          .or(() -> p.lines("/usr/share/hwdata/pci.ids", l -> PciIds.parse(l, vendors::contains))).orElse(PciIds.empty());
       for (String slot : slots) {
         String dir = "/sys/bus/pci/devices/" + slot;
         String vendor = hex4(p.file(dir + "/vendor").orElse(""));
@@ -55,8 +55,8 @@ final class BusCollectors {
       java.util.Set<String> vendors = new java.util.HashSet<>();
       devs.forEach(dev -> vendors.add(hex4(p.file("/sys/bus/usb/devices/" + dev + "/idVendor").orElse(""))));
       PciIds ids = vendors.stream().allMatch(java.util.Objects::isNull) ? PciIds.empty()
-          : p.dataFile("/usr/share/misc/usb.ids").or(() -> p.dataFile("/var/lib/usbutils/usb.ids"))
-              .map(t -> PciIds.parse(t, vendors::contains)).orElse(PciIds.empty());
+          : p.lines("/usr/share/misc/usb.ids", l -> PciIds.parse(l, vendors::contains))
+              .or(() -> p.lines("/var/lib/usbutils/usb.ids", l -> PciIds.parse(l, vendors::contains))).orElse(PciIds.empty());
       for (String dev : devs) {
         String dir = "/sys/bus/usb/devices/" + dev;
         if (dev.contains(":") || dev.startsWith("usb")) {

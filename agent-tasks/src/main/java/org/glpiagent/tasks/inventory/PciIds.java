@@ -18,40 +18,42 @@ final class PciIds {
     return parse(text, v -> true);
   }
 
-  /**
-   * The vendors (lower-case hex ids) that {@code wanted} accepts and their devices. The file is scanned in
-   * place, without splitting it into lines: {@code pci.ids} is over a megabyte, and a computer has a few
-   * dozen devices from a handful of vendors.
-   */
+  /** {@link #parse(java.util.stream.Stream, java.util.function.Predicate)} of a whole text. */
   static PciIds parse(String text, java.util.function.Predicate<String> wanted) {
+    return parse(text.lines(), wanted);
+  }
+
+  /**
+   * The vendors (lower-case hex ids) that {@code wanted} accepts and their devices, from the file's lines
+   * read one at a time: {@code pci.ids} is over a megabyte, and a computer has a few dozen devices from a
+   * handful of vendors, so the file is never held whole.
+   */
+  static PciIds parse(java.util.stream.Stream<String> lines, java.util.function.Predicate<String> wanted) {
     PciIds ids = new PciIds();
     String vendor = null;
-    int at = 0;
-    int n = text.length();
-    while (at < n) {
-      int end = text.indexOf('\n', at);
-      if (end < 0) {
-        end = n;
+    for (java.util.Iterator<String> it = lines.iterator(); it.hasNext(); ) {
+      String line = it.next();
+      int n = line.length();
+      if (n == 0 || line.charAt(0) == '#') {
+        continue;
       }
-      char c = text.charAt(at);
-      if (c == 'C' && at + 1 < n && text.charAt(at + 1) == ' ') {
+      char c = line.charAt(0);
+      if (c == 'C' && n > 1 && line.charAt(1) == ' ') {
         break; // device classes follow: not needed
       }
       if (c == '\t') {
-        boolean device = vendor != null && at + 1 < end && text.charAt(at + 1) != '\t' && end - at > 7;
-        if (device) {
-          ids.devices.put(vendor + ":" + text.substring(at + 1, at + 5).toLowerCase(), text.substring(at + 5, end).strip());
+        if (vendor != null && n > 6 && line.charAt(1) != '\t') {
+          ids.devices.put(vendor + ":" + line.substring(1, 5).toLowerCase(java.util.Locale.ROOT), line.substring(5).strip());
         }
-      } else if (c != '#' && end - at > 6 && text.charAt(at + 4) == ' ') {
-        String id = text.substring(at, at + 4).toLowerCase();
+      } else if (n > 6 && line.charAt(4) == ' ') {
+        String id = line.substring(0, 4).toLowerCase(java.util.Locale.ROOT);
         vendor = wanted.test(id) ? id : null;
         if (vendor != null) {
-          ids.vendors.put(vendor, text.substring(at + 4, end).strip());
+          ids.vendors.put(vendor, line.substring(4).strip());
         }
-      } else if (c != '#' && !text.substring(at, end).isBlank()) {
+      } else if (!line.isBlank()) {
         vendor = null;
       }
-      at = end + 1;
     }
     return ids;
   }

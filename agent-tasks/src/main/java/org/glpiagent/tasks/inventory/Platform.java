@@ -296,6 +296,26 @@ final class Platform {
     return Optional.empty();
   }
 
+  /**
+   * What {@code reader} makes of a text file's lines, read one at a time (UTF-8, bad bytes replaced), for
+   * files too big to hold whole such as {@code pci.ids}; empty if the file is not readable.
+   */
+  <T> Optional<T> lines(String path, java.util.function.Function<java.util.stream.Stream<String>, T> reader) {
+    Path p = root.resolve(path.startsWith("/") ? path.substring(1) : path);
+    if (!Files.isReadable(p)) {
+      return Optional.empty();
+    }
+    java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(p), utf8), 16384);
+        java.util.stream.Stream<String> s = r.lines()) {
+      return Optional.ofNullable(reader.apply(s));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Whether a path exists. */
   boolean exists(String path) {
     return Files.exists(root.resolve(path.startsWith("/") ? path.substring(1) : path));
