@@ -62,6 +62,39 @@ final class NetworkCollector implements Collector {
     }
   }
 
+  private static final java.util.regex.Pattern PCI_SLOT =
+      java.util.regex.Pattern.compile("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]");
+
+  /**
+   * The DHCP server of an interface's lease: systemd-networkd's lease file for its index first, then ISC
+   * dhclient's lease files (Debian's {@code /var/lib/dhcp}, Red Hat's {@code /var/lib/dhclient}), newest
+   * file first.
+   */
+  static java.util.Optional<String> dhcpServer(Platform p, String name) {
+    java.util.Optional<String> networkd = p.file("/sys/class/net/" + name + "/ifindex")
+        .flatMap(i -> p.file("/run/systemd/netif/leases/" + i.strip()))
+        .flatMap(NetConfig::networkdServer);
+    if (networkd.isPresent()) {
+      return networkd;
+    }
+    java.util.List<String> files = new java.util.ArrayList<>();
+    for (String dir : java.util.List.of("/var/lib/dhcp", "/var/lib/dhclient")) {
+      for (String f : p.list(dir)) {
+        if (f.endsWith(".leases") || f.endsWith(".lease")) {
+          files.add(dir + "/" + f);
+        }
+      }
+    }
+    files.sort(java.util.Comparator.comparing((String f) -> p.modified(f).orElse(java.time.Instant.EPOCH)).reversed());
+    for (String f : files) {
+      java.util.Optional<String> server = p.dataFile(f).flatMap(t -> NetConfig.dhclientServer(t, name));
+      if (server.isPresent()) {
+        return server;
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** sysfs {@code operstate} as the schema spells it. */
   static String operstate(String s) {
     return switch (s.strip()) {
@@ -110,6 +143,15 @@ final class NetworkCollector implements Collector {
       e.text("speed", String.valueOf(speed / 1_000_000));
     }
     p.linkName(sys + "/device/driver").ifPresent(d -> e.text("driver", d));
+    p.linkName(sys + "/device").filter(slot -> PCI_SLOT.matcher(slot).matches()).ifPresent(slot -> e.text("pcislot", slot));
+    p.file(sys + "/bonding/slaves").ifPresent(slaves -> e.text("slaves", String.join(",", slaves.strip().split("\\s+"))));
+    if (p.linux() && !loopback) {
+      dhcpServer(p, name).ifPresent(server -> e.text("ipdhcp", server));
+      if (type.equals("wifi")) {
+        p.command(java.time.Duration.ofSeconds(10), "iw", "dev", name, "link").flatMap(NetConfig::iwLink)
+            .ifPresent(w -> e.text("wifi_ssid", w.ssid()).text("wifi_bssid", w.bssid()));
+      }
+    }
     p.file(sys + "/device/vendor").ifPresent(v -> p.file(sys + "/device/device").ifPresent(
         d -> e.text("pciid", v.replace("0x", "").toUpperCase(Locale.ROOT) + ":" + d.replace("0x", "").toUpperCase(Locale.ROOT))));
     return e;

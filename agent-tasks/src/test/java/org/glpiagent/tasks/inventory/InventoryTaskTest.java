@@ -204,6 +204,35 @@ class InventoryTaskTest {
   }
 
   @Test
+  void aWifiInterfaceGetsItsNetworkAndEveryInterfaceItsDhcpServer() throws Exception {
+    Path wlan = dir.resolve("sys/class/net/wlp2s0");
+    java.nio.file.Files.createDirectories(wlan.resolve("wireless"));
+    java.nio.file.Files.writeString(wlan.resolve("address"), "a4:c3:f0:11:22:33\n");
+    java.nio.file.Files.writeString(wlan.resolve("operstate"), "up\n");
+    java.nio.file.Files.writeString(wlan.resolve("ifindex"), "3\n");
+    java.nio.file.Files.createDirectories(dir.resolve("var/lib/dhcp"));
+    java.nio.file.Files.writeString(dir.resolve("var/lib/dhcp/dhclient.leases"),
+        fixture("dhclient/debian-12").replace("\"wlan0\"", "\"wlp2s0\""));
+    List<String> asked = new ArrayList<>();
+    Platform.Commands iw = (timeout, argv) -> {
+      asked.add(String.join(" ", argv));
+      return argv[0].equals("iw") ? java.util.Optional.of(fixture("iwlink/connected")) : java.util.Optional.empty();
+    };
+    InventoryTask task = new InventoryTask(List.of(new NetworkCollector()), clock -> new Platform(clock, dir, iw, false, true));
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    ObjectNode doc = message(submitted.get(0));
+    assertThat(InventorySchema.CURRENT.violations(doc)).isEmpty();
+    JsonNode wifi = java.util.stream.StreamSupport.stream(doc.path("content").path("networks").spliterator(), false)
+        .filter(n -> n.path("description").asText().equals("wlp2s0")).findFirst().orElseThrow();
+    assertThat(wifi.path("type").asText()).isEqualTo("wifi");
+    assertThat(wifi.path("wifi_ssid").asText()).isEqualTo("Office-5G");
+    assertThat(wifi.path("wifi_bssid").asText()).isEqualTo("3c:37:86:aa:bb:cc");
+    assertThat(wifi.path("ipdhcp").asText()).isEqualTo("198.51.100.1");
+    assertThat(asked).contains("iw dev wlp2s0 link");
+  }
+
+  @Test
   void withoutDmidecodeTheSysfsValuesStillFillTheBios() throws Exception {
     java.nio.file.Path id = dir.resolve("sys/class/dmi/id");
     java.nio.file.Files.createDirectories(id);
