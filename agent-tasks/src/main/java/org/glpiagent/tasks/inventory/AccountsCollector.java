@@ -30,6 +30,16 @@ final class AccountsCollector {
   static Collector loggedUsers() {
     return new Named("user", (content, p) -> {
       java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+      if (p.linux()) {
+        // the login records themselves: OSHI would run 'who' for them
+        byte[] utmp = p.bytes("/run/utmp").or(() -> p.bytes("/var/run/utmp")).orElse(new byte[0]);
+        for (Utmp.Login l : Utmp.logins(utmp)) {
+          if (seen.add(l.user())) {
+            content.add("users").text("login", l.user());
+          }
+        }
+        return;
+      }
       for (OSSession s : p.os().getSessions()) {
         String login = s.getUserName();
         if (login != null && !login.isBlank() && seen.add(login)) {

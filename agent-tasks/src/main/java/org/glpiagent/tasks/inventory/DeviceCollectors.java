@@ -24,6 +24,10 @@ final class DeviceCollectors {
 
   static Collector videos() {
     return new AccountsCollector.Named("video", (content, p) -> {
+      if (p.linux() && p.exists("/sys/bus/pci/devices")) {
+        linuxVideos(content, p);
+        return;
+      }
       for (GraphicsCard g : p.hardware().getGraphicsCards()) {
         InventoryContent.Entry e = content.add("videos").text("name", g.getName()).text("chipset", g.getDeviceId());
         if (g.getVRam() > 0) {
@@ -31,6 +35,59 @@ final class DeviceCollectors {
         }
       }
     });
+  }
+
+  /**
+   * Linux: the display controllers (PCI class 03) of sysfs, named from pci.ids, with the resolution of a
+   * connected screen of their DRM card. OSHI would run {@code lspci} and {@code lshw}, which takes up to a
+   * second on a desktop.
+   */
+  private static void linuxVideos(InventoryContent content, Platform p) {
+    java.util.Map<String, String[]> cards = new java.util.LinkedHashMap<>(); // slot -> vendor, device
+    for (String slot : p.list("/sys/bus/pci/devices")) {
+      String dir = "/sys/bus/pci/devices/" + slot;
+      if (p.file(dir + "/class").orElse("").startsWith("0x03")) {
+        String vendor = BusCollectors.hex4(p.file(dir + "/vendor").orElse(""));
+        String device = BusCollectors.hex4(p.file(dir + "/device").orElse(""));
+        if (vendor != null && device != null) {
+          cards.put(slot, new String[] {vendor, device});
+        }
+      }
+    }
+    if (cards.isEmpty()) {
+      return;
+    }
+    java.util.Set<String> vendors = new java.util.HashSet<>();
+    cards.values().forEach(c -> vendors.add(c[0]));
+    PciIds ids = p.lines("/usr/share/misc/pci.ids", l -> PciIds.parse(l, vendors::contains))
+        .or(() -> p.lines("/usr/share/hwdata/pci.ids", l -> PciIds.parse(l, vendors::contains))).orElse(PciIds.empty());
+    cards.forEach((slot, c) -> {
+      String name = ids.device(c[0], c[1]);
+      String vendor = ids.vendor(c[0]);
+      content.add("videos")
+          .text("name", name != null ? name : c[0] + ":" + c[1])
+          .text("chipset", vendor != null ? vendor : c[0])
+          .text("pcislot", slot.replaceFirst("^0000:", ""))
+          .text("resolution", resolution(p, slot));
+    });
+  }
+
+  /** The first mode of a connected connector of the DRM card on that PCI slot ({@code 1920x1080}). */
+  private static String resolution(Platform p, String slot) {
+    for (String card : p.list("/sys/class/drm")) {
+      if (card.matches("card\\d+") && slot.equals(p.linkName("/sys/class/drm/" + card + "/device").orElse(""))) {
+        for (String connector : p.list("/sys/class/drm")) {
+          String dir = "/sys/class/drm/" + connector;
+          if (connector.startsWith(card + "-") && "connected".equals(p.file(dir + "/status").orElse(""))) {
+            String mode = p.file(dir + "/modes").map(m -> m.lines().findFirst().orElse("")).orElse("");
+            if (mode.matches("\\d+x\\d+.*")) {
+              return mode.replaceAll("[^0-9x].*", "");
+            }
+          }
+        }
+      }
+    }
+    return null;
   }
 
   static Collector sounds() {

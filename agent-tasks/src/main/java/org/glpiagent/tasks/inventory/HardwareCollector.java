@@ -26,9 +26,17 @@ final class HardwareCollector implements Collector {
         .text("vmsystem", Virtualization.detect(p));
     if (p.linux()) {
       Dmi.hardware(p.dmi(), h);
+      p.tail("/var/log/wtmp", Utmp.RECORD, 256).flatMap(Utmp::last).ifPresent(l -> h.text("lastloggeduser", l.user())
+          .text("datelastloggeduser", lastDate(l.time(), p.clock().getZone())));
     } else {
       h.serial("uuid", hw.getComputerSystem().getHardwareUUID());
     }
+  }
+
+  /** A login time as glpi-agent writes it from {@code last}: {@code Tue Nov 18 09:12}. */
+  static String lastDate(long epochSeconds, java.time.ZoneId zone) {
+    return java.time.format.DateTimeFormatter.ofPattern("EEE MMM dd HH:mm", java.util.Locale.ENGLISH)
+        .format(java.time.Instant.ofEpochSecond(epochSeconds).atZone(zone));
   }
 
   static String shortName(String host) {

@@ -274,6 +274,25 @@ final class Platform {
     }
   }
 
+  /**
+   * The last {@code records} whole records of {@code size} bytes of a file (such as {@code /var/log/wtmp},
+   * which grows for years), if readable.
+   */
+  Optional<byte[]> tail(String path, int size, int records) {
+    Path p = root.resolve(path.startsWith("/") ? path.substring(1) : path);
+    try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(p)) {
+      long length = f.size() - f.size() % size;
+      long from = Math.max(0, length - (long) size * records);
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) (length - from));
+      while (buf.hasRemaining() && f.read(buf, from + buf.position()) > 0) {
+        // read until full or end of file
+      }
+      return Optional.of(java.util.Arrays.copyOf(buf.array(), buf.position()));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** A file's last modification time, if it exists. */
   Optional<java.time.Instant> modified(String path) {
     try {

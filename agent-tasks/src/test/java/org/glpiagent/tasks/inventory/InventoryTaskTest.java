@@ -232,6 +232,88 @@ class InventoryTaskTest {
     assertThat(asked).contains("iw dev wlp2s0 link");
   }
 
+  /** One glibc utmp record (64-bit Linux layout), as login, sshd and systemd write them. */
+  static byte[] utmpRecord(int type, String line, String user, String host, int seconds) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Utmp.RECORD).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putShort(0, (short) type);
+    b.putInt(4, 4242);
+    b.put(8, line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.put(44, user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.put(76, host.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.putInt(340, seconds);
+    return b.array();
+  }
+
+  @Test
+  void loggedUsersComeFromUtmpAndTheLastLoginFromWtmp() throws Exception {
+    java.io.ByteArrayOutputStream utmp = new java.io.ByteArrayOutputStream();
+    utmp.write(utmpRecord(2, "~", "reboot", "6.1.0", 1_763_000_000)); // BOOT_TIME
+    utmp.write(utmpRecord(6, "tty1", "LOGIN", "", 1_763_000_100)); // LOGIN_PROCESS
+    utmp.write(utmpRecord(7, "tty1", "alice", "", 1_763_000_200));
+    utmp.write(utmpRecord(7, "pts/0", "bob", "192.0.2.9", 1_763_000_300));
+    utmp.write(utmpRecord(7, "pts/1", "alice", "192.0.2.9", 1_763_000_400));
+    utmp.write(new byte[100]); // a record cut short
+    java.nio.file.Files.createDirectories(dir.resolve("run"));
+    java.nio.file.Files.write(dir.resolve("run/utmp"), utmp.toByteArray());
+    java.io.ByteArrayOutputStream wtmp = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < 300; i++) {
+      wtmp.write(utmpRecord(7, "pts/" + i, "user" + i, "", 1_700_000_000 + i));
+      wtmp.write(utmpRecord(8, "pts/" + i, "", "", 1_700_000_000 + i)); // DEAD_PROCESS
+    }
+    wtmp.write(utmpRecord(7, "pts/3", "carol", "198.51.100.4", 1_763_712_000)); // 2025-11-21 08:00 UTC
+    wtmp.write(utmpRecord(2, "~", "reboot", "6.1.0", 1_763_712_100));
+    java.nio.file.Files.createDirectories(dir.resolve("var/log"));
+    java.nio.file.Files.write(dir.resolve("var/log/wtmp"), wtmp.toByteArray());
+    InventoryTask task = new InventoryTask(List.of(AccountsCollector.loggedUsers(), new HardwareCollector()),
+        clock -> new Platform(java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC), dir,
+            (t, argv) -> java.util.Optional.empty(), false, true));
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    ObjectNode doc = message(submitted.get(0));
+    assertThat(InventorySchema.CURRENT.violations(doc)).isEmpty();
+    JsonNode content = doc.path("content");
+    assertThat(content.path("users").findValuesAsText("login")).containsExactly("alice", "bob");
+    assertThat(content.path("hardware").path("lastloggeduser").asText()).isEqualTo("carol");
+    assertThat(content.path("hardware").path("datelastloggeduser").asText()).isEqualTo("Fri Nov 21 08:00");
+  }
+
+  @Test
+  void videoCardsComeFromPciWithTheResolutionOfTheirConnectedScreen() throws Exception {
+    Path gpu = dir.resolve("sys/bus/pci/devices/0000:00:02.0");
+    Path nic = dir.resolve("sys/bus/pci/devices/0000:00:1f.6");
+    java.nio.file.Files.createDirectories(gpu);
+    java.nio.file.Files.createDirectories(nic);
+    java.nio.file.Files.writeString(gpu.resolve("class"), "0x030000\n");
+    java.nio.file.Files.writeString(gpu.resolve("vendor"), "0x8086\n");
+    java.nio.file.Files.writeString(gpu.resolve("device"), "0x3e92\n");
+    java.nio.file.Files.writeString(nic.resolve("class"), "0x020000\n");
+    java.nio.file.Files.writeString(nic.resolve("vendor"), "0x8086\n");
+    java.nio.file.Files.writeString(nic.resolve("device"), "0x15bb\n");
+    java.nio.file.Files.createDirectories(dir.resolve("usr/share/misc"));
+    java.nio.file.Files.writeString(dir.resolve("usr/share/misc/pci.ids"),
+        "8086  Intel Corporation\n\t3e92  CoffeeLake-S GT2 [UHD Graphics 630]\n\t15bb  Ethernet Connection (7) I219-LM\n");
+    Path drm = dir.resolve("sys/class/drm");
+    java.nio.file.Files.createDirectories(drm.resolve("card0"));
+    java.nio.file.Files.createSymbolicLink(drm.resolve("card0/device"), gpu);
+    java.nio.file.Files.createDirectories(drm.resolve("card0-HDMI-A-1"));
+    java.nio.file.Files.writeString(drm.resolve("card0-HDMI-A-1/status"), "connected\n");
+    java.nio.file.Files.writeString(drm.resolve("card0-HDMI-A-1/modes"), "2560x1440\n1920x1080\n");
+    java.nio.file.Files.createDirectories(drm.resolve("card0-DP-1"));
+    java.nio.file.Files.writeString(drm.resolve("card0-DP-1/status"), "disconnected\n");
+    InventoryTask task = new InventoryTask(List.of(DeviceCollectors.videos()),
+        clock -> new Platform(clock, dir, (t, argv) -> java.util.Optional.empty(), false, false));
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    ObjectNode doc = message(submitted.get(0));
+    assertThat(InventorySchema.CURRENT.violations(doc)).isEmpty();
+    JsonNode videos = doc.path("content").path("videos");
+    assertThat(videos).hasSize(1);
+    assertThat(videos.get(0).path("name").asText()).isEqualTo("CoffeeLake-S GT2 [UHD Graphics 630]");
+    assertThat(videos.get(0).path("chipset").asText()).isEqualTo("Intel Corporation");
+    assertThat(videos.get(0).path("pcislot").asText()).isEqualTo("00:02.0");
+    assertThat(videos.get(0).path("resolution").asText()).isEqualTo("2560x1440");
+  }
+
   @Test
   void withoutDmidecodeTheSysfsValuesStillFillTheBios() throws Exception {
     java.nio.file.Path id = dir.resolve("sys/class/dmi/id");
