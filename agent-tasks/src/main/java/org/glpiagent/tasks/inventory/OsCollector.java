@@ -3,6 +3,7 @@ package org.glpiagent.tasks.inventory;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,25 @@ final class OsCollector implements Collector {
           }
         });
     p.file("/etc/machine-id").ifPresent(id -> e.text("hostid", id.length() >= 8 ? id.substring(0, 8) : id));
+    if (linux) {
+      installDate(INSTALL_MARKS.stream().map(p::created).toList(), p.clock().instant())
+          .ifPresent(i -> e.text("install_date", Dates.datetime(i, zone)));
+    }
+  }
+
+  /**
+   * What an installation leaves behind and nothing touches later: Debian's and Ubuntu's installer logs,
+   * Red Hat's kickstart file, the machine id made at first boot.
+   */
+  static final List<String> INSTALL_MARKS = List.of("/var/log/installer", "/root/anaconda-ks.cfg", "/etc/machine-id");
+
+  /**
+   * The installation date: the earliest creation time of the marks that is a real date (file systems
+   * without birth times give 1970 or nothing) and not in the future.
+   */
+  static Optional<Instant> installDate(List<Optional<Instant>> created, Instant now) {
+    Instant floor = Instant.parse("2000-01-01T00:00:00Z");
+    return created.stream().flatMap(Optional::stream).filter(i -> i.isAfter(floor) && !i.isAfter(now)).min(Instant::compareTo);
   }
 
   private static String zoneName(ZoneId zone, Platform p) {

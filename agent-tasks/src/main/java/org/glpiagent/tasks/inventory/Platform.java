@@ -293,6 +293,16 @@ final class Platform {
     }
   }
 
+  /** A file's creation (birth) time, or its modification time where the file system keeps no birth time. */
+  Optional<java.time.Instant> created(String path) {
+    try {
+      return Optional.of(Files.readAttributes(root.resolve(path.startsWith("/") ? path.substring(1) : path),
+          java.nio.file.attribute.BasicFileAttributes.class).creationTime().toInstant());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** A file's last modification time, if it exists. */
   Optional<java.time.Instant> modified(String path) {
     try {

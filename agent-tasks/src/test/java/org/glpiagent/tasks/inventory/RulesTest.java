@@ -183,4 +183,15 @@ class RulesTest {
     assertThat(WindowsSecurity.antivirus("{\"displayName\":\"X\",\"productState\":\"junk\"}"))
         .singleElement().satisfies(a -> assertThat(a.enabled() || a.uptodate()).isFalse());
   }
+
+  @Test
+  void installDateIsTheEarliestRealCreationTimeOfTheInstallationMarks() {
+    java.time.Instant now = java.time.Instant.parse("2026-11-22T12:00:00Z");
+    java.util.Optional<java.time.Instant> epoch = java.util.Optional.of(java.time.Instant.EPOCH);
+    java.util.Optional<java.time.Instant> installer = java.util.Optional.of(java.time.Instant.parse("2023-06-10T09:15:00Z"));
+    java.util.Optional<java.time.Instant> machineId = java.util.Optional.of(java.time.Instant.parse("2023-06-10T09:40:00Z"));
+    java.util.Optional<java.time.Instant> future = java.util.Optional.of(java.time.Instant.parse("2031-01-01T00:00:00Z"));
+    assertThat(OsCollector.installDate(java.util.List.of(java.util.Optional.empty(), epoch, machineId, installer), now)).isEqualTo(installer);
+    assertThat(OsCollector.installDate(java.util.List.of(epoch, future, java.util.Optional.empty()), now)).isEmpty();
+  }
 }
