@@ -92,6 +92,12 @@ final class DeviceCollectors {
 
   static Collector sounds() {
     return new AccountsCollector.Named("sound", (content, p) -> {
+      if (p.linux()) {
+        for (LinuxFiles.SoundCard s : LinuxFiles.soundCards(p.file("/proc/asound/cards").orElse(""))) {
+          content.add("sounds").text("name", s.name()).text("description", s.driver()).text("caption", s.name());
+        }
+        return;
+      }
       for (SoundCard s : p.hardware().getSoundCards()) {
         content.add("sounds").text("name", s.getName()).text("description", s.getCodec()).text("caption", s.getName());
       }
@@ -100,6 +106,15 @@ final class DeviceCollectors {
 
   static Collector batteries() {
     return new AccountsCollector.Named("battery", (content, p) -> {
+      if (p.linux()) {
+        for (String supply : p.list("/sys/class/power_supply")) {
+          String dir = "/sys/class/power_supply/" + supply;
+          if ("Battery".equals(p.file(dir + "/type").orElse(""))) {
+            battery(content, supply, LinuxFiles.keyValues(p.file(dir + "/uevent").orElse("")));
+          }
+        }
+        return;
+      }
       for (PowerSource b : p.hardware().getPowerSources()) {
         if (b.getDesignCapacity() <= 0 && b.getSerialNumber() == null) {
           continue;
@@ -123,6 +138,40 @@ final class DeviceCollectors {
     });
   }
 
+  /**
+   * One battery from its power supply's {@code uevent}: capacities in mWh, from energy (µWh) or from charge
+   * (µAh) times the design voltage (µV); voltage in mV. A supply that names nothing is not a battery GLPI
+   * can tell apart.
+   */
+  static void battery(InventoryContent content, String supply, java.util.Map<String, String> u) {
+    String model = u.get("POWER_SUPPLY_MODEL_NAME");
+    String serial = u.get("POWER_SUPPLY_SERIAL_NUMBER");
+    long design = micro(u.get("POWER_SUPPLY_ENERGY_FULL_DESIGN"));
+    long full = micro(u.get("POWER_SUPPLY_ENERGY_FULL"));
+    long volts = micro(u.get("POWER_SUPPLY_VOLTAGE_MIN_DESIGN"));
+    if (design <= 0 && volts > 0) {
+      design = micro(u.get("POWER_SUPPLY_CHARGE_FULL_DESIGN")) * volts / 1_000_000;
+      full = micro(u.get("POWER_SUPPLY_CHARGE_FULL")) * volts / 1_000_000;
+    }
+    if (model == null && serial == null && design <= 0) {
+      return;
+    }
+    InventoryContent.Entry e = content.add("batteries")
+        .text("name", model != null ? model : supply)
+        .manufacturer("manufacturer", u.get("POWER_SUPPLY_MANUFACTURER"))
+        .serial("serial", serial)
+        .text("chemistry", u.get("POWER_SUPPLY_TECHNOLOGY"))
+        .positive("capacity", design / 1000)
+        .positive("real_capacity", full / 1000);
+    if (volts > 0) {
+      e.number("voltage", volts / 1000);
+    }
+  }
+
+  private static long micro(String v) {
+    return v != null && v.matches("\\d{1,15}") ? Long.parseLong(v) : -1;
+  }
+
   static Collector monitors() {
     return new AccountsCollector.Named("monitor", (content, p) -> {
       for (String card : p.list("/sys/class/drm")) {
@@ -136,7 +185,8 @@ final class DeviceCollectors {
           }
         });
       }
-      if (!p.exists("/sys/class/drm")) {
+      if (!p.linux() && !p.exists("/sys/class/drm")) {
+        // Windows and macOS; Linux without DRM has no screen to read an EDID from (OSHI would run xrandr)
         p.hardware().getDisplays().forEach(d -> {
           Edid e = Edid.parse(d.getEdid());
           if (e != null) {

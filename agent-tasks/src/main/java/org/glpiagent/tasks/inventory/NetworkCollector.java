@@ -18,6 +18,87 @@ final class NetworkCollector implements Collector {
   public void collect(InventoryContent content, Platform p) {
     String gateway = p.ipv4Gateway();
     java.util.Set<String> seen = new java.util.HashSet<>();
+    if (p.linux()) {
+      linux(content, p, gateway, seen);
+    } else {
+      oshi(content, p, gateway, seen);
+    }
+    // interfaces that are down or have no address are left out by the JDK's interface list: take them
+    // from sysfs, as glpi-agent reports every interface
+    for (String name : p.list("/sys/class/net")) {
+      if (!seen.contains(name)) {
+        String sys = "/sys/class/net/" + name;
+        entry(content, p, name, p.file(sys + "/address").orElse(null),
+            p.file(sys + "/operstate").map(NetworkCollector::operstate).orElse("unknown"),
+            p.file(sys + "/mtu").filter(m -> m.matches("\\d+")).map(Long::parseLong).orElse(0L),
+            p.file(sys + "/speed").filter(m -> m.matches("\\d+")).map(Long::parseLong).map(mb -> mb * 1_000_000).orElse(0L));
+      }
+    }
+  }
+
+  /**
+   * Linux: the JDK's interfaces (those with an address) with their addresses and prefixes, state, speed and
+   * MTU from sysfs: what OSHI reads, without loading it.
+   */
+  private static void linux(InventoryContent content, Platform p, String gateway, java.util.Set<String> seen) {
+    java.util.List<java.net.NetworkInterface> all;
+    try {
+      all = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces());
+    } catch (java.net.SocketException e) {
+      return;
+    }
+    for (java.net.NetworkInterface nif : all) {
+      String name = nif.getName();
+      if (!seen.add(name)) {
+        continue;
+      }
+      String sys = "/sys/class/net/" + name;
+      String mac = null;
+      try {
+        byte[] hw = nif.getHardwareAddress();
+        if (hw != null && hw.length == 6) {
+          mac = String.format("%02x:%02x:%02x:%02x:%02x:%02x", hw[0], hw[1], hw[2], hw[3], hw[4], hw[5]);
+        }
+      } catch (java.net.SocketException e) {
+        // gone meanwhile: no address
+      }
+      String status = p.file(sys + "/operstate").map(NetworkCollector::operstate).orElse("unknown");
+      long mtu = p.file(sys + "/mtu").filter(m -> m.matches("\\d+")).map(Long::parseLong).orElse(0L);
+      long speed = p.file(sys + "/speed").filter(m -> m.matches("\\d+")).map(Long::parseLong).map(mb -> mb * 1_000_000).orElse(0L);
+      boolean any = false;
+      java.util.List<java.net.InterfaceAddress> addresses = new java.util.ArrayList<>(nif.getInterfaceAddresses());
+      addresses.sort(java.util.Comparator.comparing(a -> a.getAddress() instanceof java.net.Inet4Address ? 0 : 1));
+      for (java.net.InterfaceAddress a : addresses) {
+        java.net.InetAddress ip = a.getAddress();
+        int prefix = a.getNetworkPrefixLength();
+        if (ip instanceof java.net.Inet4Address) {
+          String v4 = ip.getHostAddress();
+          int pl = prefix >= 0 && prefix <= 32 ? prefix : 32;
+          entry(content, p, name, mac, status, mtu, speed)
+              .text("ipaddress", v4)
+              .text("ipmask", Subnets.ipv4Mask(pl))
+              .text("ipsubnet", Subnets.subnet(v4, pl))
+              .text("ipgateway", gateway != null && Subnets.subnet(gateway, pl) != null
+                  && Subnets.subnet(gateway, pl).equals(Subnets.subnet(v4, pl)) ? gateway : null);
+          any = true;
+        } else if (ip instanceof java.net.Inet6Address) {
+          String raw = ip.getHostAddress();
+          String addr = Subnets.compress(raw.contains("%") ? raw.substring(0, raw.indexOf('%')) : raw);
+          int pl = prefix >= 0 && prefix <= 128 ? prefix : 128;
+          entry(content, p, name, mac, status, mtu, speed)
+              .text("ipaddress6", addr)
+              .text("ipmask6", Subnets.ipv6Mask(pl))
+              .text("ipsubnet6", Subnets.compress(String.valueOf(Subnets.subnet(addr, pl))));
+          any = true;
+        }
+      }
+      if (!any) {
+        entry(content, p, name, mac, status, mtu, speed);
+      }
+    }
+  }
+
+  private static void oshi(InventoryContent content, Platform p, String gateway, java.util.Set<String> seen) {
     for (NetworkIF nif : p.hardware().getNetworkIFs(true)) {
       String name = nif.getName();
       seen.add(name);
@@ -47,17 +128,6 @@ final class NetworkCollector implements Collector {
       }
       if (!any) {
         base(content, p, nif);
-      }
-    }
-    // interfaces that are down or have no address are left out by the JDK's interface list: take them
-    // from sysfs, as glpi-agent reports every interface
-    for (String name : p.list("/sys/class/net")) {
-      if (!seen.contains(name)) {
-        String sys = "/sys/class/net/" + name;
-        entry(content, p, name, p.file(sys + "/address").orElse(null),
-            p.file(sys + "/operstate").map(NetworkCollector::operstate).orElse("unknown"),
-            p.file(sys + "/mtu").filter(m -> m.matches("\\d+")).map(Long::parseLong).orElse(0L),
-            p.file(sys + "/speed").filter(m -> m.matches("\\d+")).map(Long::parseLong).map(mb -> mb * 1_000_000).orElse(0L));
       }
     }
   }

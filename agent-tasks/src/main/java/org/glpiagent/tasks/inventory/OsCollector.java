@@ -19,40 +19,77 @@ final class OsCollector implements Collector {
 
   @Override
   public void collect(InventoryContent content, Platform p) {
-    OperatingSystem os = p.os();
-    Map<String, String> release = OsRelease.parse(p.file("/etc/os-release").orElse(""));
-    String family = os.getFamily();
-    String version = os.getVersionInfo().getVersion();
-    InventoryContent.Entry e = content.section("operatingsystem");
     String kernelName = System.getProperty("os.name", "");
-    boolean linux = kernelName.toLowerCase(Locale.ROOT).contains("linux");
-    e.text("name", linux ? release.getOrDefault("NAME", family) : family)
-        .text("version", linux ? release.getOrDefault("VERSION_ID", version) : version)
-        .text("full_name", linux ? release.getOrDefault("PRETTY_NAME", family + " " + version) : family + " " + version)
-        .text("kernel_name", linux ? "linux" : kernelName)
-        .text("kernel_version", linux ? p.file("/proc/sys/kernel/osrelease").orElse(System.getProperty("os.version")) : os.getVersionInfo().getBuildNumber())
-        .text("arch", arch(System.getProperty("os.arch")));
-    long boot = os.getSystemBootTime();
+    boolean linux = p.linux() && kernelName.toLowerCase(Locale.ROOT).contains("linux");
+    InventoryContent.Entry e = content.section("operatingsystem");
     ZoneId zone = p.clock().getZone();
-    if (boot > 0) {
-      e.text("boot_time", Dates.datetime(Instant.ofEpochSecond(boot), zone));
+    if (linux) {
+      Map<String, String> release = OsRelease.parse(p.file("/etc/os-release").orElse(""));
+      e.text("name", release.getOrDefault("NAME", "Linux"))
+          .text("version", release.get("VERSION_ID"))
+          .text("full_name", release.getOrDefault("PRETTY_NAME", release.getOrDefault("NAME", "Linux")))
+          .text("kernel_name", "linux")
+          .text("kernel_version", p.file("/proc/sys/kernel/osrelease").orElse(System.getProperty("os.version")))
+          .text("arch", arch(System.getProperty("os.arch")));
+      long boot = p.file("/proc/stat").map(ProcessCollector::bootTime).orElse(0L);
+      if (boot > 0) {
+        e.text("boot_time", Dates.datetime(Instant.ofEpochSecond(boot), zone));
+      }
+      String host = p.hostname();
+      String domain = domain(host, p.canonicalHostname().orElse(null));
+      if (host != null) {
+        String shortHost = host.contains(".") ? host : domain == null ? host : host + "." + domain;
+        e.text("fqdn", shortHost);
+        e.text("dns_domain", domain);
+      }
+    } else {
+      OperatingSystem os = p.os();
+      String family = os.getFamily();
+      String version = os.getVersionInfo().getVersion();
+      e.text("name", family)
+          .text("version", version)
+          .text("full_name", family + " " + version)
+          .text("kernel_name", kernelName)
+          .text("kernel_version", os.getVersionInfo().getBuildNumber())
+          .text("arch", arch(System.getProperty("os.arch")));
+      long boot = os.getSystemBootTime();
+      if (boot > 0) {
+        e.text("boot_time", Dates.datetime(Instant.ofEpochSecond(boot), zone));
+      }
+      String host = os.getNetworkParams().getHostName();
+      String domain = os.getNetworkParams().getDomainName();
+      Optional.ofNullable(host).filter(h -> h.contains(".")).ifPresentOrElse(
+          h -> e.text("fqdn", h).text("dns_domain", h.substring(h.indexOf('.') + 1)),
+          () -> {
+            if (domain != null && !domain.isBlank() && host != null) {
+              e.text("fqdn", host + "." + domain).text("dns_domain", domain);
+            }
+          });
     }
     ZonedDateTime now = ZonedDateTime.now(p.clock());
     e.object("timezone").text("name", zoneName(zone, p)).text("offset", Dates.offset(now));
-    String host = os.getNetworkParams().getHostName();
-    String domain = os.getNetworkParams().getDomainName();
-    Optional.ofNullable(host).filter(h -> h.contains(".")).ifPresentOrElse(
-        h -> e.text("fqdn", h).text("dns_domain", h.substring(h.indexOf('.') + 1)),
-        () -> {
-          if (domain != null && !domain.isBlank() && host != null) {
-            e.text("fqdn", host + "." + domain).text("dns_domain", domain);
-          }
-        });
     p.file("/etc/machine-id").ifPresent(id -> e.text("hostid", id.length() >= 8 ? id.substring(0, 8) : id));
     if (linux) {
       installDate(INSTALL_MARKS.stream().map(p::created).toList(), p.clock().instant())
           .ifPresent(i -> e.text("install_date", Dates.datetime(i, zone)));
     }
+  }
+
+  /**
+   * The DNS domain of a host ({@code hostname -d}): what follows the host's name in its canonical name, or
+   * in its own name when that has dots; null when neither says.
+   */
+  static String domain(String host, String canonical) {
+    if (host == null) {
+      return null;
+    }
+    if (host.contains(".")) {
+      return host.substring(host.indexOf('.') + 1);
+    }
+    if (canonical != null && canonical.startsWith(host + ".") && canonical.length() > host.length() + 1) {
+      return canonical.substring(host.length() + 1);
+    }
+    return null;
   }
 
   /**

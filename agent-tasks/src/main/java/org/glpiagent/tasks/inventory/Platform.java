@@ -19,11 +19,7 @@ final class Platform {
     Optional<String> run(Duration timeout, String... argv);
   }
 
-  static {
-    NativeCache.prepare(); // before OSHI loads JNA
-  }
-
-  private final SystemInfo oshi = new SystemInfo();
+  private volatile SystemInfo oshi;
   private final Clock clock;
   private final Path root;
   private final Commands commands;
@@ -49,20 +45,86 @@ final class Platform {
     this.superuser = superuser;
   }
 
+  /** OSHI, made on first use: a Linux inventory reads the system's files itself and never loads it or JNA. */
+  private synchronized SystemInfo oshi() {
+    if (oshi == null) {
+      NativeCache.prepare(); // before OSHI loads JNA
+      oshi = new SystemInfo();
+    }
+    return oshi;
+  }
+
   HardwareAbstractionLayer hardware() {
     if (hardware == null) {
-      hardware = oshi.getHardware();
+      hardware = oshi().getHardware();
     }
     return hardware;
   }
 
   OperatingSystem os() {
-    return oshi.getOperatingSystem();
+    return oshi().getOperatingSystem();
   }
 
   /** Whether this is Linux (nor Windows nor macOS), where collectors read {@code /proc}, {@code /sys} and DMI. */
   boolean linux() {
     return !windows && !macos();
+  }
+
+  /** The host name the kernel knows ({@code /proc/sys/kernel/hostname}), else the JDK's. */
+  String hostname() {
+    return file("/proc/sys/kernel/hostname").orElseGet(() -> {
+      try {
+        return java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.io.IOException e) {
+        return null;
+      }
+    });
+  }
+
+  private volatile Optional<String> canonical;
+
+  /**
+   * The host's canonical name as the resolver gives it ({@code hostname -f}): {@code /etc/hosts} first,
+   * DNS after, given two seconds at most (the lookup runs on its own thread: the resolver cannot be
+   * interrupted). Empty when the lookup fails or takes longer.
+   */
+  Optional<String> canonicalHostname() {
+    if (canonical == null) {
+      String host = hostname();
+      java.util.concurrent.CompletableFuture<String> f = new java.util.concurrent.CompletableFuture<>();
+      Thread.ofPlatform().daemon().name("inventory-hostname").start(() -> {
+        try {
+          f.complete(host == null ? null : java.net.InetAddress.getByName(host).getCanonicalHostName());
+        } catch (java.io.IOException | RuntimeException e) {
+          f.complete(null);
+        }
+      });
+      try {
+        canonical = Optional.ofNullable(f.get(2, java.util.concurrent.TimeUnit.SECONDS));
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        canonical = Optional.empty();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+    return canonical;
+  }
+
+  /** A Linux {@code /proc/meminfo} value in bytes ({@code MemTotal}, {@code SwapTotal}); -1 when unknown. */
+  long meminfo(String key) {
+    long kib = file("/proc/meminfo").map(m -> LinuxFiles.meminfoKib(m, key)).orElse(-1L);
+    return kib < 0 ? -1 : kib << 10;
+  }
+
+  /** Total and usable bytes of the file system mounted there, if it answers. */
+  Optional<long[]> space(String mountPoint) {
+    try {
+      java.nio.file.FileStore fs = Files.getFileStore(root.resolve(mountPoint.startsWith("/") ? mountPoint.substring(1) : mountPoint));
+      return Optional.of(new long[] {fs.getTotalSpace(), fs.getUsableSpace()});
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<List<Dmi.Structure>>> dmi =

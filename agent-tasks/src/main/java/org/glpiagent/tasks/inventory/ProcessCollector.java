@@ -32,7 +32,7 @@ final class ProcessCollector implements Collector {
   }
 
   private static void fromProc(InventoryContent content, Platform p) {
-    long total = Math.max(1, p.hardware().getMemory().getTotal());
+    long total = Math.max(1, p.meminfo("MemTotal"));
     long boot = p.file("/proc/stat").map(ProcessCollector::bootTime).orElse(0L);
     double now = p.clock().millis() / 1000.0;
     Map<String, String> users = new HashMap<>();

@@ -13,6 +13,10 @@ final class StorageCollector implements Collector {
 
   @Override
   public void collect(InventoryContent content, Platform p) {
+    if (p.linux()) {
+      linux(content, p);
+      return;
+    }
     for (HWDiskStore d : p.hardware().getDiskStores()) {
       String name = d.getName();
       String base = name.replaceFirst("^/dev/", "");
@@ -30,6 +34,39 @@ final class StorageCollector implements Collector {
           .text("type", "disk")
           .manufacturer("manufacturer", manufacturerOf(model));
       p.file("/sys/block/" + base + "/device/firmware_rev").or(() -> p.file("/sys/block/" + base + "/device/rev"))
+          .ifPresent(f -> e.text("firmware", f));
+    }
+  }
+
+  /**
+   * Linux: the block devices of {@code /sys/block} that are disks, their size, model and firmware from sysfs
+   * and their serial from udev's database (as OSHI reads it), or sysfs where udev keeps none.
+   */
+  private static void linux(InventoryContent content, Platform p) {
+    for (String base : p.list("/sys/block")) {
+      if (base.matches("(loop|ram|zram|dm-|sr|fd|md|nbd)\\d*.*")) {
+        continue;
+      }
+      String sys = "/sys/block/" + base;
+      long sectors = p.file(sys + "/size").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong).orElse(0L);
+      java.util.Map<String, String> udev = p.file(sys + "/dev")
+          .flatMap(dev -> p.file("/run/udev/data/b" + dev.strip()))
+          .map(LinuxFiles::udevProperties).orElse(java.util.Map.of());
+      String model = p.file(sys + "/device/model")
+          .or(() -> java.util.Optional.ofNullable(udev.get("ID_MODEL")).map(m -> m.replace('_', ' ')))
+          .orElse(null);
+      String serial = java.util.Optional.ofNullable(udev.get("ID_SERIAL_SHORT"))
+          .or(() -> p.file(sys + "/device/serial")).orElse(null);
+      InventoryContent.Entry e = content.add("storages");
+      e.text("name", base)
+          .text("model", model)
+          .text("description", model)
+          .serial("serial", serial)
+          .positive("disksize", sectors * 512 / 1_000_000)
+          .text("interface", iface(base))
+          .text("type", "disk")
+          .manufacturer("manufacturer", manufacturerOf(model));
+      p.file(sys + "/device/firmware_rev").or(() -> p.file(sys + "/device/rev"))
           .ifPresent(f -> e.text("firmware", f));
     }
   }

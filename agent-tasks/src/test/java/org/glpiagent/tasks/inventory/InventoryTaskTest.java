@@ -315,6 +315,82 @@ class InventoryTaskTest {
   }
 
   @Test
+  void linuxDisksBatteriesAndSoundCardsComeFromSysfsProcAndUdev() throws Exception {
+    Path sda = dir.resolve("sys/block/sda");
+    java.nio.file.Files.createDirectories(sda.resolve("device"));
+    java.nio.file.Files.writeString(sda.resolve("size"), "976773168\n");
+    java.nio.file.Files.writeString(sda.resolve("dev"), "8:0\n");
+    java.nio.file.Files.writeString(sda.resolve("device/model"), "Samsung SSD 860\n");
+    java.nio.file.Files.writeString(sda.resolve("device/rev"), "RVT04B6Q\n");
+    java.nio.file.Files.createDirectories(dir.resolve("sys/block/loop0"));
+    java.nio.file.Files.createDirectories(dir.resolve("run/udev/data"));
+    java.nio.file.Files.writeString(dir.resolve("run/udev/data/b8:0"), "E:ID_MODEL=Samsung_SSD_860\nE:ID_SERIAL_SHORT=S3Z9NB0K123456\n");
+    Path bat = dir.resolve("sys/class/power_supply/BAT0");
+    java.nio.file.Files.createDirectories(bat);
+    java.nio.file.Files.writeString(bat.resolve("type"), "Battery\n");
+    java.nio.file.Files.writeString(bat.resolve("uevent"), String.join("\n",
+        "POWER_SUPPLY_NAME=BAT0", "POWER_SUPPLY_TECHNOLOGY=Li-poly", "POWER_SUPPLY_VOLTAGE_MIN_DESIGN=11580000",
+        "POWER_SUPPLY_CHARGE_FULL_DESIGN=4190000", "POWER_SUPPLY_CHARGE_FULL=3856000", "POWER_SUPPLY_MODEL_NAME=01AV430",
+        "POWER_SUPPLY_MANUFACTURER=SMP", "POWER_SUPPLY_SERIAL_NUMBER= 1234"));
+    Path ac = dir.resolve("sys/class/power_supply/AC");
+    java.nio.file.Files.createDirectories(ac);
+    java.nio.file.Files.writeString(ac.resolve("type"), "Mains\n");
+    java.nio.file.Files.createDirectories(dir.resolve("proc/asound"));
+    java.nio.file.Files.writeString(dir.resolve("proc/asound/cards"), " 0 [PCH            ]: HDA-Intel - HDA Intel PCH\n                      HDA Intel PCH at 0xf7f10000 irq 32\n");
+    InventoryTask task = new InventoryTask(List.of(new StorageCollector(), DeviceCollectors.batteries(), DeviceCollectors.sounds()),
+        clock -> new Platform(clock, dir, (t, argv) -> java.util.Optional.empty(), false, false));
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    ObjectNode doc = message(submitted.get(0));
+    assertThat(InventorySchema.CURRENT.violations(doc)).isEmpty();
+    JsonNode content = doc.path("content");
+    assertThat(content.path("storages")).hasSize(1);
+    JsonNode disk = content.path("storages").get(0);
+    assertThat(disk.path("name").asText()).isEqualTo("sda");
+    assertThat(disk.path("model").asText()).isEqualTo("Samsung SSD 860");
+    assertThat(disk.path("serial").asText()).isEqualTo("S3Z9NB0K123456");
+    assertThat(disk.path("disksize").asLong()).isEqualTo(500107);
+    assertThat(disk.path("firmware").asText()).isEqualTo("RVT04B6Q");
+    assertThat(disk.path("manufacturer").asText()).isEqualTo("Samsung");
+    assertThat(content.path("batteries")).hasSize(1);
+    JsonNode b = content.path("batteries").get(0);
+    assertThat(b.path("name").asText()).isEqualTo("01AV430");
+    assertThat(b.path("capacity").asLong()).as("4.19 Ah at 11.58 V").isEqualTo(48520);
+    assertThat(b.path("real_capacity").asLong()).isEqualTo(44652);
+    assertThat(b.path("voltage").asLong()).isEqualTo(11580);
+    assertThat(b.path("chemistry").asText()).isEqualTo("Li-poly");
+    assertThat(content.path("sounds").findValuesAsText("name")).containsExactly("HDA Intel PCH");
+  }
+
+  @Test
+  void linuxDrivesAreTheRealMountsWithTheirLabels() throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("proc"));
+    java.nio.file.Files.createDirectories(dir.resolve("data"));
+    java.nio.file.Files.writeString(dir.resolve("proc/mounts"), String.join("\n",
+        "/dev/sda2 / ext4 rw 0 0", "proc /proc proc rw 0 0", "tmpfs /run tmpfs rw 0 0",
+        "/dev/sda3 /data xfs rw 0 0", "/dev/sda3 /data xfs rw 0 0", "/dev/sdz9 /gone ext4 rw 0 0"));
+    java.nio.file.Files.createDirectories(dir.resolve("dev/disk/by-label"));
+    java.nio.file.Files.createDirectories(dir.resolve("dev/disk/by-uuid"));
+    java.nio.file.Files.createSymbolicLink(dir.resolve("dev/disk/by-label/Data\\x20Disk"), Path.of("../../sda3"));
+    java.nio.file.Files.createSymbolicLink(dir.resolve("dev/disk/by-uuid/3f2a9c1e-0b7d-4a51-9e2f-8c6d5b4a3f21"), Path.of("../../sda3"));
+    InventoryTask task = new InventoryTask(List.of(new DriveCollector()),
+        clock -> new Platform(clock, dir, (t, argv) -> java.util.Optional.empty(), false, false));
+    TaskContext c = context(Map.of());
+    task.run(task.plan(ServerInstructions.none(false), c).orElseThrow(), c);
+    ObjectNode doc = message(submitted.get(0));
+    assertThat(InventorySchema.CURRENT.violations(doc)).isEmpty();
+    JsonNode drives = doc.path("content").path("drives");
+    assertThat(drives.findValuesAsText("type")).containsExactly("/", "/data");
+    JsonNode data = drives.get(1);
+    assertThat(data.path("volumn").asText()).isEqualTo("/dev/sda3");
+    assertThat(data.path("filesystem").asText()).isEqualTo("xfs");
+    assertThat(data.path("label").asText()).isEqualTo("Data Disk");
+    assertThat(data.path("serial").asText()).isEqualTo("3f2a9c1e-0b7d-4a51-9e2f-8c6d5b4a3f21");
+    assertThat(data.path("total").asLong()).isPositive();
+    assertThat(drives.get(0).path("systemdrive").asBoolean()).isTrue();
+  }
+
+  @Test
   void withoutDmidecodeTheSysfsValuesStillFillTheBios() throws Exception {
     java.nio.file.Path id = dir.resolve("sys/class/dmi/id");
     java.nio.file.Files.createDirectories(id);

@@ -194,4 +194,42 @@ class RulesTest {
     assertThat(OsCollector.installDate(java.util.List.of(java.util.Optional.empty(), epoch, machineId, installer), now)).isEqualTo(installer);
     assertThat(OsCollector.installDate(java.util.List.of(epoch, future, java.util.Optional.empty()), now)).isEmpty();
   }
+
+  @Test
+  void linuxSystemFilesReadAsTheInventoryNeedsThem() {
+    String meminfo = "MemTotal:       16318412 kB\nMemFree:         1234 kB\nSwapTotal:       2097148 kB\nBroken:\n";
+    assertThat(LinuxFiles.meminfoKib(meminfo, "MemTotal")).isEqualTo(16318412);
+    assertThat(LinuxFiles.meminfoKib(meminfo, "SwapTotal")).isEqualTo(2097148);
+    assertThat(LinuxFiles.meminfoKib(meminfo, "Broken")).isEqualTo(-1);
+    assertThat(LinuxFiles.meminfoKib(meminfo, "Absent")).isEqualTo(-1);
+
+    String resolv = "# generated\nsearch corp.example.com example.com\nnameserver 192.0.2.53\nnameserver fd00::53\nnameserver\noptions edns0\n";
+    assertThat(LinuxFiles.nameservers(resolv)).containsExactly("192.0.2.53", "fd00::53");
+    assertThat(LinuxFiles.searchDomain(resolv)).isEqualTo("corp.example.com");
+
+    String mounts = "/dev/sda2 / ext4 rw,relatime 0 0\nproc /proc proc rw 0 0\n"
+        + "/dev/sdb1 /media/My\\040Disk vfat rw 0 0\nbroken\n";
+    assertThat(LinuxFiles.mounts(mounts)).containsExactly(
+        new LinuxFiles.Mount("/dev/sda2", "/", "ext4"), new LinuxFiles.Mount("proc", "/proc", "proc"),
+        new LinuxFiles.Mount("/dev/sdb1", "/media/My Disk", "vfat"));
+    assertThat(LinuxFiles.unescape("a\\134b\\01")).isEqualTo("a\\b\\01");
+
+    String cards = " 0 [PCH            ]: HDA-Intel - HDA Intel PCH\n                      HDA Intel PCH at 0xf7f10000 irq 32\n"
+        + " 1 [NVidia         ]: HDA-Intel - HDA NVidia\n";
+    assertThat(LinuxFiles.soundCards(cards)).containsExactly(
+        new LinuxFiles.SoundCard("HDA-Intel", "HDA Intel PCH"), new LinuxFiles.SoundCard("HDA-Intel", "HDA NVidia"));
+
+    assertThat(LinuxFiles.udevProperties("S:disk/by-id/ata-X\nE:ID_MODEL=Samsung_SSD_860\nE:ID_SERIAL_SHORT=S3Z9NB0K\nG:systemd\n"))
+        .containsEntry("ID_SERIAL_SHORT", "S3Z9NB0K").containsEntry("ID_MODEL", "Samsung_SSD_860").hasSize(2);
+    assertThat(DriveCollector.udevUnescape("My\\x20Disk")).isEqualTo("My Disk");
+  }
+
+  @Test
+  void theDnsDomainIsWhatFollowsTheHostInItsCanonicalName() {
+    assertThat(OsCollector.domain("pc12", "pc12.corp.example.com")).isEqualTo("corp.example.com");
+    assertThat(OsCollector.domain("pc12.corp.example.com", null)).isEqualTo("corp.example.com");
+    assertThat(OsCollector.domain("vm", "vm")).isNull();
+    assertThat(OsCollector.domain("vm", "localhost")).isNull();
+    assertThat(OsCollector.domain(null, "x.y")).isNull();
+  }
 }
