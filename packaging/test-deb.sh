@@ -47,7 +47,9 @@ if command -v systemd-analyze >/dev/null; then
   systemd-analyze verify /lib/systemd/system/glpi-agent.service || fail "systemd-analyze verify"
   exposure=$(systemd-analyze security --offline=true /lib/systemd/system/glpi-agent.service 2>/dev/null \
     | sed -n 's/.*exposure level for glpi-agent.service: \([0-9.]*\).*/\1/p')
-  awk -v e="$exposure" 'BEGIN { exit !(e != "" && e <= 2.5) }' || fail "systemd-analyze security exposure ${exposure:-?} is over 2.5"
+  # 1.9 is as low as a networked root service with a JIT goes: systemd's "SAFE" (under 1.0) needs
+  # PrivateNetwork, an IP allow list and no writable executable memory (packaging/README.md)
+  awk -v e="$exposure" 'BEGIN { exit !(e != "" && e <= 1.9) }' || fail "systemd-analyze security exposure ${exposure:-?} is over 1.9"
   ok "unit verified, exposure $exposure"
 fi
 
