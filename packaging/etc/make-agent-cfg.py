@@ -28,5 +28,7 @@ for line in src.splitlines():
         d = "" if default == "null" else default.strip('"')
         out.append("# " + help_)
         out.append(f"{name} = {d}" if d else f"#{name} =")
-out += ["", '#include "conf.d/"']
+# active, as in glpi-agent's own file: the packages' conf.d/ is where local settings and the Windows
+# installer's 00-installer.cfg go, and this file is replaced on upgrades
+out += ["", "# settings of this machine: put them in conf.d/*.cfg, which upgrades leave alone", 'include "conf.d/"']
 (root / "packaging/etc/agent.cfg").write_text("\n".join(out) + "\n")

@@ -42,6 +42,12 @@ public final class Main {
     if (args.length > 0 && args[0].equals("netinventory")) {
       return NetInventoryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
+    if (args.length > 0 && args[0].equals("service")) {
+      return WindowsService.main(java.util.Arrays.copyOfRange(args, 1, args.length), this, err);
+    }
+    if (args.length > 0 && args[0].equals("msi-config")) {
+      return MsiConfig.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     if (args.length > 0 && args[0].equals("ctl")) {
       return CtlCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), defaultConf, out, err);
     }

@@ -26,9 +26,25 @@ final class Signals {
 
   private Signals() {}
 
+  private static final java.util.concurrent.atomic.AtomicReference<Signals> INSTALLED = new java.util.concurrent.atomic.AtomicReference<>();
+
+  /**
+   * What Windows' stop control does (there are no signals there): the same as the shutdown hook, without
+   * ending the process, so that the service can report itself stopped once the daemon loop has returned.
+   */
+  static void stopFromService() {
+    Signals s = INSTALLED.get();
+    if (s != null) {
+      log.info("service stop: stopping");
+      s.stopping.set(true);
+      s.with(Daemon::stop);
+    }
+  }
+
   /** Installs the handlers and the shutdown hook for the daemon loop running on {@code loopThread}. */
   static Signals install(Thread loopThread) {
     Signals s = new Signals();
+    INSTALLED.set(s);
     handle("HUP", () -> {
       log.info("SIGHUP: reloading the configuration");
       s.with(Daemon::reload);
