@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Debian package as administrators get it: its size, `glpi-agent --version` and a local inventory with
-# and without the start-up cache (medians of N runs), and the RSS of an idle daemon. Root; installs the
+# and without the start-up cache (medians of N runs), and the RSS of an idle daemon, before its first run and
+# after an inventory run. Root; installs the
 # package, and purges it at the end. Usage: bench/packages.sh [runs]   (default 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,4 +34,18 @@ sleep 20
 pid=$daemon
 printf '%-44s %s MiB\n' "idle daemon RSS (a server target, port open)" \
   "$(awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$pid/status")"
+kill "$daemon"; wait "$daemon" 2>/dev/null || true
+# after a run: a daemon with a local target runs its inventory at once (SIGUSR1), then idles; the JVM hands
+# freed native memory back every minute, so the figure is read after that minute
+mkdir -p "$work/dout"
+glpi-agent --daemon --no-fork --local "$work/dout" --vardir "$work/dvar2" --delaytime 3600 \
+  --httpd-ip 127.0.0.1 --httpd-port 18223 >"$work/daemon2.log" 2>&1 &
+daemon=$!
+sleep 5
+kill -USR1 "$daemon"
+for _ in $(seq 60); do grep -q 'run done' "$work/daemon2.log" && break; sleep 0.5; done
+grep -q 'run done' "$work/daemon2.log" || { echo "the daemon's inventory run did not end" >&2; exit 1; }
+sleep 65
+printf '%-44s %s MiB\n' "idle daemon RSS after an inventory run" \
+  "$(awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$daemon/status")"
 kill "$daemon"; wait "$daemon" 2>/dev/null || true
