@@ -282,8 +282,16 @@ public final class Agent {
     return states.keySet().stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
+  private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+
+  /** How many target runs this agent has started. */
+  public long runsStarted() {
+    return runs.get();
+  }
+
   /** Runs one target and records its new schedule. */
   public Outcome run(Target t, boolean forced) throws InterruptedException {
+    runs.incrementAndGet();
     TargetState before = states.get(t);
     TargetRunner.Result r = running(t, () -> runner.run(t, before.kind(), forced));
     Instant now = clock.instant();
