@@ -83,7 +83,8 @@ class SecretsNeverLeakTest {
 
   @Test
   void secretsFromAgentCfgStayOutOfLogsOutputPsAndStateFiles() throws Exception {
-    server = FakeGlpiServer.start().auth(FakeGlpiServer.Auth.BASIC).basicCredentials("glpi", PASSWORD);
+    // OAuth2 client credentials are used when both are given: the secret goes on the wire, the password does not
+    server = FakeGlpiServer.start().auth(FakeGlpiServer.Auth.CLIENT_CREDENTIALS).clientCredentials("agent-client", OAUTH_SECRET, 3600);
     Path var = dir.resolve("var");
     Path logfile = dir.resolve("agent.log");
     Path cfg = dir.resolve("agent.cfg");
@@ -107,7 +108,11 @@ class SecretsNeverLeakTest {
     Path output = dir.resolve("output.txt");
     process = start(List.of("--conf-file", cfg.toString(), "--daemon", "--no-fork", "--debug", "--debug"), output);
 
-    waitFor(Duration.ofSeconds(60), () -> !server.inventories().isEmpty() || !process.isAlive());
+    try {
+      waitFor(Duration.ofSeconds(60), () -> !server.inventories().isEmpty() || !process.isAlive());
+    } catch (AssertionError e) {
+      throw new AssertionError("no inventory; output:\n" + read(output) + "\nlog:\n" + read(logfile), e);
+    }
     assertThat(process.isAlive()).as("daemon alive; output:\n%s", read(output)).isTrue();
     // the ps route: /proc/<pid>/cmdline of the running JVM
     String cmdline = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline")).replace('\0', ' ');
@@ -135,7 +140,7 @@ class SecretsNeverLeakTest {
     assertThat(cmdline).contains(COMMUNITY);
     assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     String out = read(output);
-    assertThat(out).as(out).contains("127.0.0.1");
+    assertThat(out).as(out).contains("devices found");
     assertNoSecretIn("netdiscovery output", out);
   }
 
