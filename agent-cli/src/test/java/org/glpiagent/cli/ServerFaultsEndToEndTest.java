@@ -125,7 +125,8 @@ class ServerFaultsEndToEndTest {
     assertThat(second.code).as(second.toString()).isZero();
     assertThat(kept()).isZero();
     assertThat(accepted()).hasSize(2).doesNotHaveDuplicates();
-    SubmissionLedger.record("http" + code + (fault instanceof Fault.Raw r && r.body().length == 0 ? "-empty" : "-body"), 2, accepted().size());
+    String label = fault instanceof Fault.Raw r ? "http" + code + (r.body().length == 0 ? "-empty" : "-body") : "busy" + code;
+    SubmissionLedger.record(label, 2, accepted().size());
   }
 
   @Test
