@@ -211,6 +211,12 @@ public final class Agent {
     for (Target t : targets()) {
       TargetState st = states.get(t);
       Instant now = clock.instant();
+      if (st.schedule().nextRunDate().isAfter(now.plus(st.schedule().maxDelay().multipliedBy(2)).plus(delaytime))) {
+        // no rule plans that far ahead: the clock went back; waiting would skip runs for as long as it jumped
+        log.warn("target {}: next run {} is further away than the schedule allows, the clock went back", t.id(), st.schedule().nextRunDate());
+        repair(t);
+        st = states.get(t);
+      }
       if (st.schedule().isDue(now)) {
         ok &= run(t, false).ok();
       } else if (st.tasksContact().filter(c -> !c.isAfter(now)).isPresent()) {

@@ -42,7 +42,7 @@ public final class PendingSubmissions {
 
   /** Keeps a message for later; returns its file. */
   public Path keep(byte[] body, Message.Format format) throws IOException {
-    Files.createDirectories(dir);
+    ownerOnlyFolder(dir);
     String name =
         STAMP.format(clock.instant())
             + "-"
@@ -86,9 +86,22 @@ public final class PendingSubmissions {
   /** Moves a message the server refused for good into {@code rejected/}, for the administrator to read. */
   public Path reject(Entry e) throws IOException {
     Path rejected = dir.resolveSibling("rejected");
-    Files.createDirectories(rejected);
+    ownerOnlyFolder(rejected);
     Path to = rejected.resolve(e.file().getFileName());
     Files.move(e.file(), to, StandardCopyOption.REPLACE_EXISTING);
     return to;
+  }
+
+  /** Creates a folder readable by its owner only (the inventories in it describe the machine). */
+  private static void ownerOnlyFolder(Path d) throws IOException {
+    if (Files.isDirectory(d)) {
+      return;
+    }
+    Files.createDirectories(d);
+    try {
+      Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException e) {
+      // not POSIX: the folder's ACL applies
+    }
   }
 }

@@ -76,6 +76,7 @@ public final class FakeGlpiServer implements AutoCloseable {
   }
 
   private final HttpServer http;
+  private final ThreadLocal<Fault.Trickle> trickling = new ThreadLocal<>();
   private final List<Recorded> recorded = new ArrayList<>();
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
   private final Deque<String> pluginOptions = new ArrayDeque<>();
@@ -407,6 +408,10 @@ public final class FakeGlpiServer implements AutoCloseable {
     try (ex) {
       Answer a = answer(ex);
       if (a == null) {
+        if (trickling.get() != null) {
+          trickling.remove();
+          trickle(ex);
+        }
         return; // connection closed on purpose
       }
       send(ex, a);
@@ -774,7 +779,32 @@ public final class FakeGlpiServer implements AutoCloseable {
         yield null;
       }
       case Fault.Close c -> null;
+      case Fault.Trickle t -> {
+        trickling.set(t);
+        yield null;
+      }
+      case Fault.RedirectToSelf r -> new Answer(302, new byte[0], false, WireCodec.PLAIN, "text/html", Map.of("Location", uri().toString()));
     };
+  }
+
+  /** Writes a short answer one byte a second until the client gives up or the server stops. */
+  private void trickle(HttpExchange ex) throws IOException {
+    byte[] body = "{\"status\":\"ok\",\"expiration\":24}".getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.sendResponseHeaders(200, body.length);
+    OutputStream os = ex.getResponseBody();
+    for (byte b : body) {
+      os.write(b);
+      os.flush();
+      try {
+        if (hang.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void send(HttpExchange ex, Answer a) throws IOException {

@@ -31,4 +31,13 @@ public sealed interface Fault {
 
   /** Closes the connection without an answer. */
   record Close() implements Fault {}
+
+  /**
+   * Sends {@code {"status":"ok","expiration":24}} one byte a second, announcing its full length: a server that
+   * answers slowly. Recorded with code 0 (the agent never gets the whole answer).
+   */
+  record Trickle() implements Fault {}
+
+  /** {@code 302 Found} whose Location is the very same address: queue several for a redirect loop. */
+  record RedirectToSelf() implements Fault {}
 }
