@@ -52,6 +52,18 @@ if command -v systemd-analyze >/dev/null; then
   awk -v e="$exposure" 'BEGIN { exit !(e != "" && e <= 1.9) }' || fail "systemd-analyze security exposure ${exposure:-?} is over 1.9"
   ok "unit verified, exposure $exposure"
 fi
+# The unit's system-call filter (it denies @resources, @privileged, ... with EPERM) applied by libseccomp as
+# systemd would: the installed JVM starts, makes an inventory, and the daemon starts and stops under it.
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import seccomp' 2>/dev/null && command -v systemd-analyze >/dev/null; then
+  filtered="/usr/bin/python3 $(pwd)/packaging/syscall-filter-run.py /lib/systemd/system/glpi-agent.service --"
+  $filtered glpi-agent --local "$work/out" --json --force --vardir "$work/var" 2>"$work/err" \
+    || { cat "$work/err" >&2; fail "--local inventory under the unit's system-call filter"; }
+  timeout -s TERM 10 $filtered glpi-agent --daemon --no-fork --local "$work/out" --vardir "$work/var" --no-httpd \
+    >"$work/daemon.log" 2>&1 || true
+  grep -q "daemon started" "$work/daemon.log" && grep -q "daemon stopped" "$work/daemon.log" \
+    || { cat "$work/daemon.log" >&2; fail "daemon under the unit's system-call filter"; }
+  ok "inventory and daemon under the unit's system-call filter"
+fi
 
 dpkg -r glpi-agent >/dev/null
 [ ! -e /usr/lib/glpi-agent ] && [ ! -e /usr/bin/glpi-agent ] && [ ! -e /lib/systemd/system/glpi-agent.service ] \
