@@ -16,6 +16,7 @@ trap 'dpkg -P glpi-agent >/dev/null 2>&1 || true' EXIT
 size=$(dpkg-query -W -f='${Installed-Size}' glpi-agent)
 [ "$size" -le 61440 ] || fail "installed size ${size} KiB is over 60 MiB"
 ok "installed size ${size} KiB"
+[ -f /usr/lib/glpi-agent/runtime/lib/server/classes.jsa ] || fail "postinst made no class-data archive"
 
 glpi-agent --version | grep -q '^GLPI-Agent (Java) ' || fail "glpi-agent --version"
 glpi-agent --help | grep -q -- '--server' || fail "glpi-agent --help"
