@@ -3,6 +3,7 @@ package org.glpiagent.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,7 +127,7 @@ public final class ConfigLoader {
         }
       }
       if (d.kind() == OptionKind.PATH && !e.getValue().isEmpty() && !e.getValue().get(0).isEmpty()) {
-        e.setValue(List.of(workingDir.resolve(e.getValue().get(0)).normalize().toString()));
+        e.setValue(List.of(path(d.name(), e.getValue().get(0))));
       }
     }
     for (String l : v.getOrDefault("logger", List.of())) {
@@ -182,7 +183,7 @@ public final class ConfigLoader {
     }
     List<String> locals = new ArrayList<>();
     for (String l : v.getOrDefault("local", List.of())) {
-      locals.add("-".equals(l) ? l : workingDir.resolve(l).normalize().toString());
+      locals.add("-".equals(l) ? l : path("local", l));
     }
     if (!locals.isEmpty()) {
       v.put("local", locals);
@@ -205,6 +206,16 @@ public final class ConfigLoader {
     boolean standalone = STANDALONE.stream().anyMatch(o -> flag(v, o));
     if (needTarget && !standalone && servers.isEmpty() && locals.isEmpty() && !flag(v, "listen")) {
       throw new ConfigException("server", null, "no target: give --server URL or --local PATH (or set them in agent.cfg)");
+    }
+  }
+
+  /** A path option resolved against the working folder; one the file system cannot name is a ConfigException. */
+  private String path(String key, String value) throws ConfigException {
+    try {
+      return workingDir.resolve(value).normalize().toString();
+    } catch (InvalidPathException e) {
+      // a NUL byte in agent.cfg threw InvalidPathException out of the loader (found fuzzing)
+      throw new ConfigException(key, value.replace('\0', '?'), "not a path (" + e.getReason() + ")");
     }
   }
 
