@@ -221,10 +221,12 @@ public final class ConfigLoader {
 
   /** A server URL as glpi-agent accepts it: no scheme means {@code http://}; only http and https. */
   static String serverUrl(String s) throws ConfigException {
-    String withScheme = s.contains("://") ? s : "http://" + s;
+    // a scheme starts the URL: "://" further on (glpi.example/front?next=https://x) made the URL relative and
+    // getScheme() null, a NullPointerException (found fuzzing)
+    String withScheme = s.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*://.*") ? s : "http://" + s;
     try {
       URI u = new URI(withScheme);
-      String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
         throw new ConfigException("server", s, "only http and https URLs are accepted");
       }

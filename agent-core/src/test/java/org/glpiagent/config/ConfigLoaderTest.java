@@ -67,6 +67,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aServerUrlWithoutSchemeMayHoldOneFurtherOn() throws Exception {
+    // found fuzzing: "://" in the query made the URL relative, and getScheme() null threw NullPointerException
+    Files.writeString(dir.resolve("agent.cfg"), "server = glpi.example/front/inventory.php?next=https://x\n");
+    assertThat(loader().load(Map.of()).list("server")).containsExactly("http://glpi.example/front/inventory.php?next=https://x");
+    Files.writeString(dir.resolve("agent.cfg"), "server = ://glpi.example/\n");
+    assertThatThrownBy(() -> loader().load(Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("server");
+  }
+
+  @Test
   void commandLineOnlyOptionsAreRefusedInTheFile() throws Exception {
     Files.writeString(dir.resolve("agent.cfg"), "local = out\nforce = 1\n");
     assertThatThrownBy(() -> loader().load(Map.of())).hasMessageContaining("option force").hasMessageContaining("command line");
