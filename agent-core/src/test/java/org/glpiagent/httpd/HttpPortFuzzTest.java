@@ -29,8 +29,9 @@ import org.glpiagent.testing.MutableClock;
 
 /**
  * The agent's port from any request bytes, sent raw over a loopback socket to one port started for the class
- * (status page, {@code /now}, REST API with a token, proxy in front of a server that answers at once): every
- * request that ends its headers gets an HTTP status line within 5 seconds and never a 5xx, whatever it holds.
+ * (status page, {@code /now}, REST API with a token, proxy in front of a server that answers at once): whatever it
+ * holds, the port answers within 5 seconds, and a request whose head is well-formed HTTP/1.1 gets a status line
+ * below 500 (the JDK's server drops a malformed head before our handler sees it).
  * Seeds: requests GLPI, glpi-agent's proxy clients and browsers send.
  */
 class HttpPortFuzzTest {
@@ -71,17 +72,46 @@ class HttpPortFuzzTest {
       s.getOutputStream().write("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       s.shutdownOutput();
       String answer = firstLine(s.getInputStream());
-      assertThat(answer).as("answer to %s", head).matches("HTTP/1\\.1 [1-4]\\d\\d( .*)?");
+      if (!answer.isEmpty() || wellFormed(head)) {
+        assertThat(answer).as("answer to %s", head).matches("HTTP/1\\.1 [1-4]\\d\\d( .*)?");
+      }
     } catch (SocketTimeoutException e) {
       throw new AssertionError("no answer within 5 s to " + head, e);
     }
   }
 
+  /**
+   * Whether the request line and headers are HTTP/1.1's grammar (RFC 9112), so that the JDK's server hands the
+   * request to the port's handler: it closes the connection without a word on a malformed head (a bare CR, a
+   * version "HTT"), before any code of ours runs.
+   */
+  static boolean wellFormed(String request) {
+    int end = request.indexOf("\r\n\r\n");
+    String head = end < 0 ? request.replaceFirst("(\r\n)+$", "") : request.substring(0, end);
+    String[] lines = head.split("\r\n", -1);
+    if (!lines[0].matches("[A-Za-z]+ [\\x21-\\x7e]+ HTTP/1\\.[01]")) {
+      return false;
+    }
+    for (int i = 1; i < lines.length; i++) {
+      if (!lines[i].matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+:[\\t\\x20-\\x7e\\x80-\\xff]*")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The answer's first line; empty when the port closed (or reset) the connection without one. */
   private static String firstLine(InputStream in) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
-    int c;
-    while ((c = in.read()) >= 0 && c != '\n' && line.size() < 1000) {
-      line.write(c);
+    try {
+      int c;
+      while ((c = in.read()) >= 0 && c != '\n' && line.size() < 1000) {
+        line.write(c);
+      }
+    } catch (SocketTimeoutException e) {
+      throw e;
+    } catch (java.net.SocketException reset) {
+      // closed with our request unread: the same as closed
     }
     return line.toString(StandardCharsets.ISO_8859_1).strip();
   }
