@@ -65,7 +65,12 @@ public final class ConfigFile {
 
   private static void include(Path from, String target, Map<String, String> out, Set<Path> seen, int depth)
       throws ConfigException {
-    Path p = from.getParent().resolve(target).normalize();
+    Path p;
+    try {
+      p = from.getParent().resolve(target).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ConfigException("include", target.replace('\0', '?'), "not a path (" + e.getReason() + ")");
+    }
     if (Files.isDirectory(p)) {
       List<Path> files;
       try (Stream<Path> s = Files.list(p)) {

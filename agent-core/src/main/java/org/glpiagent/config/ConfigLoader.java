@@ -3,6 +3,7 @@ package org.glpiagent.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,7 +127,7 @@ public final class ConfigLoader {
         }
       }
       if (d.kind() == OptionKind.PATH && !e.getValue().isEmpty() && !e.getValue().get(0).isEmpty()) {
-        e.setValue(List.of(workingDir.resolve(e.getValue().get(0)).normalize().toString()));
+        e.setValue(List.of(path(d.name(), e.getValue().get(0))));
       }
     }
     for (String l : v.getOrDefault("logger", List.of())) {
@@ -182,7 +183,7 @@ public final class ConfigLoader {
     }
     List<String> locals = new ArrayList<>();
     for (String l : v.getOrDefault("local", List.of())) {
-      locals.add("-".equals(l) ? l : workingDir.resolve(l).normalize().toString());
+      locals.add("-".equals(l) ? l : path("local", l));
     }
     if (!locals.isEmpty()) {
       v.put("local", locals);
@@ -208,12 +209,24 @@ public final class ConfigLoader {
     }
   }
 
+  /** A path option resolved against the working folder; one the file system cannot name is a ConfigException. */
+  private String path(String key, String value) throws ConfigException {
+    try {
+      return workingDir.resolve(value).normalize().toString();
+    } catch (InvalidPathException e) {
+      // a NUL byte in agent.cfg threw InvalidPathException out of the loader (found fuzzing)
+      throw new ConfigException(key, value.replace('\0', '?'), "not a path (" + e.getReason() + ")");
+    }
+  }
+
   /** A server URL as glpi-agent accepts it: no scheme means {@code http://}; only http and https. */
   static String serverUrl(String s) throws ConfigException {
-    String withScheme = s.contains("://") ? s : "http://" + s;
+    // a scheme starts the URL: "://" further on (glpi.example/front?next=https://x) made the URL relative and
+    // getScheme() null, a NullPointerException (found fuzzing)
+    String withScheme = s.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*://.*") ? s : "http://" + s;
     try {
       URI u = new URI(withScheme);
-      String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
         throw new ConfigException("server", s, "only http and https URLs are accepted");
       }

@@ -109,32 +109,51 @@ public final class HttpPort implements AutoCloseable {
 
   private void handle(HttpExchange x) throws IOException {
     try (x) {
-      String path = x.getRequestURI().getRawPath();
-      Request r = new Request(x, settings.trust().trusts(x.getRemoteAddress().getAddress()));
-      if (declaredLength(x) > (path.startsWith("/proxy/") ? Proxy.MAX_BODY : MAX_BODY)) {
-        r.text(413, "request body over " + MAX_BODY + " bytes");
-        return;
-      }
-      if (path.equals("/status")) {
-        r.text(200, "status: " + control.status());
-      } else if (path.equals("/now") || path.startsWith("/now/")) {
-        now(r);
-      } else if (path.equals("/")) {
-        r.send(200, "text/html; charset=utf-8", StatusPage.render(settings, control, r.trusted())
-            .getBytes(StandardCharsets.UTF_8));
-      } else if (proxy != null && path.equals(Proxy.PATH)) {
-        if (!throttled(r, proxyLimit)) {
-          proxy.handle(r);
+      try {
+        dispatch(x);
+      } catch (IOException e) {
+        // a body shorter than its Content-Length (the caller stopped sending) threw out of the handler and the
+        // caller got no answer at all (found fuzzing): it gets a 400 while it still listens
+        if (x.getResponseCode() != -1) {
+          throw e;
         }
-      } else if (proxy != null && path.equals("/proxy/apiversion")) {
-        r.text(200, "1");
-      } else if (path.equals("/api") || path.startsWith("/api/")) {
-        api.handle(r, path.substring(4));
-      } else {
-        r.text(400, "Bad request");
+        log.debug("httpd: {} {}: {}", x.getRequestMethod(), x.getRequestURI().getRawPath(), e.toString());
+        byte[] why = "Bad request: incomplete body".getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        x.sendResponseHeaders(400, why.length);
+        try (OutputStream out = x.getResponseBody()) {
+          out.write(why); // closed here: closing the exchange drains the request first, fails, and would drop it
+        }
       }
     } catch (RuntimeException e) {
       log.warn("httpd: {} {} failed: {}", x.getRequestMethod(), x.getRequestURI().getRawPath(), e.toString());
+    }
+  }
+
+  private void dispatch(HttpExchange x) throws IOException {
+    String path = x.getRequestURI().getRawPath();
+    Request r = new Request(x, settings.trust().trusts(x.getRemoteAddress().getAddress()));
+    if (declaredLength(x) > (path.startsWith("/proxy/") ? Proxy.MAX_BODY : MAX_BODY)) {
+      r.text(413, "request body over " + MAX_BODY + " bytes");
+      return;
+    }
+    if (path.equals("/status")) {
+      r.text(200, "status: " + control.status());
+    } else if (path.equals("/now") || path.startsWith("/now/")) {
+      now(r);
+    } else if (path.equals("/")) {
+      r.send(200, "text/html; charset=utf-8", StatusPage.render(settings, control, r.trusted())
+          .getBytes(StandardCharsets.UTF_8));
+    } else if (proxy != null && path.equals(Proxy.PATH)) {
+      if (!throttled(r, proxyLimit)) {
+        proxy.handle(r);
+      }
+    } else if (proxy != null && path.equals("/proxy/apiversion")) {
+      r.text(200, "1");
+    } else if (path.equals("/api") || path.startsWith("/api/")) {
+      api.handle(r, path.substring(4));
+    } else {
+      r.text(400, "Bad request");
     }
   }
 

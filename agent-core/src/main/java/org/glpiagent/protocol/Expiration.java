@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public final class Expiration {
   private static final Pattern FORM = Pattern.compile("\\s*(\\d{1,9})\\s*([smhdSMHD]?)\\s*");
 
+  private static final long MAX = 999_999_999;
+
   private Expiration() {}
 
   /** Parses one of the accepted forms; empty when absent or malformed. */
@@ -44,8 +46,12 @@ public final class Expiration {
       return Optional.empty();
     }
     if (node.isIntegralNumber()) {
-      long n = node.asLong();
-      return n < 0 ? Optional.empty() : Optional.of(Duration.ofHours(n));
+      // the same bound as the text form's nine digits: a larger number (up to a 100-digit one, seen fuzzing) is
+      // no delay, and Duration.ofHours would overflow on it
+      if (!node.canConvertToLong() || node.asLong() < 0 || node.asLong() > MAX) {
+        return Optional.empty();
+      }
+      return Optional.of(Duration.ofHours(node.asLong()));
     }
     return node.isTextual() ? parse(node.asText()) : Optional.empty();
   }

@@ -56,6 +56,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aPathTheFileSystemCannotNameIsAConfigError() throws Exception {
+    // found fuzzing: a NUL byte in a path option or an include threw InvalidPathException out of the loader
+    Files.writeString(dir.resolve("agent.cfg"), "local = out\nca-cert-file = /etc/ss\0l/ca.pem\n");
+    assertThatThrownBy(() -> loader().load(Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("ca-cert-file");
+    Files.writeString(dir.resolve("agent.cfg"), "local = o\0ut\n");
+    assertThatThrownBy(() -> loader().load(Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("local");
+    Files.writeString(dir.resolve("agent.cfg"), "local = out\ninclude \"conf\0.d/\"\n");
+    assertThatThrownBy(() -> loader().load(Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("include");
+  }
+
+  @Test
+  void aServerUrlWithoutSchemeMayHoldOneFurtherOn() throws Exception {
+    // found fuzzing: "://" in the query made the URL relative, and getScheme() null threw NullPointerException
+    Files.writeString(dir.resolve("agent.cfg"), "server = glpi.example/front/inventory.php?next=https://x\n");
+    assertThat(loader().load(Map.of()).list("server")).containsExactly("http://glpi.example/front/inventory.php?next=https://x");
+    Files.writeString(dir.resolve("agent.cfg"), "server = ://glpi.example/\n");
+    assertThatThrownBy(() -> loader().load(Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("server");
+  }
+
+  @Test
   void commandLineOnlyOptionsAreRefusedInTheFile() throws Exception {
     Files.writeString(dir.resolve("agent.cfg"), "local = out\nforce = 1\n");
     assertThatThrownBy(() -> loader().load(Map.of())).hasMessageContaining("option force").hasMessageContaining("command line");

@@ -2,8 +2,11 @@ package org.glpiagent.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigInteger;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +36,14 @@ class ExpirationTest {
     assertThat(Expiration.parse("99999999999999")).isEmpty();
     assertThat(Expiration.of(IntNode.valueOf(-1))).isEmpty();
     assertThat(Expiration.of(null)).isEmpty();
+  }
+
+  @Test
+  void aNumberTooLargeForADelayIsNoneRatherThanAnOverflow() {
+    // found fuzzing: Duration.ofHours overflowed on {"expiration":8888888888888888888}
+    assertThat(Expiration.of(LongNode.valueOf(8_888_888_888_888_888_888L))).isEmpty();
+    assertThat(Expiration.of(BigIntegerNode.valueOf(new BigInteger("8".repeat(90))))).isEmpty();
+    assertThat(Expiration.of(LongNode.valueOf(1_000_000_000L))).isEmpty();
+    assertThat(Expiration.of(LongNode.valueOf(999_999_999L))).contains(Duration.ofHours(999_999_999L));
   }
 }

@@ -22,6 +22,7 @@ import org.glpiagent.protocol.Json;
  */
 public final class OAuthTokens {
   private static final Duration MARGIN = Duration.ofSeconds(30);
+  private static final Duration MAX_LIFETIME = Duration.ofDays(365);
 
   private final OkHttpClient http;
   private final ClientSettings settings;
@@ -62,21 +63,41 @@ public final class OAuthTokens {
             .build();
     try (Response resp = http.newCall(r).execute()) {
       byte[] body = Bodies.readLimited(resp.body().byteStream(), 1 << 20, "token answer");
-      JsonNode n;
-      try {
-        n = Json.MAPPER.readTree(body);
-      } catch (IOException e) {
-        n = null;
-      }
-      if (!resp.isSuccessful() || n == null || !n.hasNonNull("access_token")) {
-        String msg = n == null ? "" : n.path("message").asText(n.path("error_description").asText(n.path("error").asText("")));
-        throw new IOException("OAuth2 token request to " + endpoint + " failed: HTTP " + resp.code() + (msg.isEmpty() ? "" : " " + msg));
-      }
-      token = n.get("access_token").asText();
-      long seconds = n.path("expires_in").asLong(3600);
-      expires = clock.instant().plusSeconds(seconds).minus(MARGIN);
+      Grant g = grant(resp.code(), body, endpoint, clock.instant());
+      token = g.token();
+      expires = g.expires();
       return Optional.of(token);
     }
+  }
+
+  /** A token and the instant to fetch another one. */
+  record Grant(String token, Instant expires) {
+    @Override
+    public String toString() {
+      return "Grant[****, " + expires + "]";
+    }
+  }
+
+  /**
+   * Reads the token endpoint's answer.
+   *
+   * @throws IOException when the answer is not a token, with the server's message if it gave one
+   */
+  static Grant grant(int code, byte[] body, URI endpoint, Instant now) throws IOException {
+    JsonNode n;
+    try {
+      n = Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      n = null;
+    }
+    if (code < 200 || code >= 300 || n == null || !n.hasNonNull("access_token")) {
+      String msg = n == null ? "" : n.path("message").asText(n.path("error_description").asText(n.path("error").asText("")));
+      throw new IOException("OAuth2 token request to " + endpoint + " failed: HTTP " + code + (msg.isEmpty() ? "" : " " + msg));
+    }
+    // a lifetime past a year or below zero is taken as the bound: expires_in 9223372036854775807 overflowed
+    // Instant.plusSeconds (seen writing its fuzz target)
+    long seconds = Math.clamp(n.path("expires_in").asLong(3600), 0, MAX_LIFETIME.toSeconds());
+    return new Grant(n.get("access_token").asText(), now.plusSeconds(seconds).minus(MARGIN));
   }
 
   /** Forgets the cached token (the server refused it). */

@@ -200,16 +200,16 @@ public final class DeviceInventory {
       Long sp = Tables.number(speed.get(i));
       Long high = Tables.number(highSpeed.get(i));
       // ifSpeed tops out at 4.29 Gb/s; ifHighSpeed (Mb/s) tells faster links
-      DeviceModel.put(p, "ifspeed", high != null && high > 0 && (sp == null || sp >= 4_294_967_295L) ? Long.valueOf(high * 1_000_000) : sp);
+      DeviceModel.put(p, "ifspeed", high != null && high > 0 && high <= Long.MAX_VALUE / 1_000_000 && (sp == null || sp >= 4_294_967_295L) ? Long.valueOf(high * 1_000_000) : sp);
       DeviceModel.put(p, "mac", Tables.mac(mac.get(i)));
-      DeviceModel.put(p, "ifstatus", Tables.number(oper.get(i)));
-      DeviceModel.put(p, "ifinternalstatus", Tables.number(admin.get(i)));
+      DeviceModel.put(p, "ifstatus", Tables.inRange(oper.get(i), 1, 7));
+      DeviceModel.put(p, "ifinternalstatus", Tables.inRange(admin.get(i), 1, 3));
       DeviceModel.put(p, "iflastchange", last.get(i));
       DeviceModel.put(p, "ifinbytes", Tables.number(inOctets.get(i)));
       DeviceModel.put(p, "ifinerrors", Tables.number(inErrors.get(i)));
       DeviceModel.put(p, "ifoutbytes", Tables.number(outOctets.get(i)));
       DeviceModel.put(p, "ifouterrors", Tables.number(outErrors.get(i)));
-      DeviceModel.put(p, "ifportduplex", Tables.number(duplex.get(i)));
+      DeviceModel.put(p, "ifportduplex", Tables.inRange(duplex.get(i), 1, 3));
       m.ports.put(index, p);
     }
   }
@@ -218,7 +218,7 @@ public final class DeviceInventory {
   private static void addresses(Tables t, DeviceModel m) {
     ArrayNode all = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
     t.column(IP_ADDRESS_IF).forEach((ip, ifIndex) -> {
-      if (!ip.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      if (!isIpv4(ip)) {
         return;
       }
       all.add(ip);
@@ -231,6 +231,23 @@ public final class DeviceInventory {
     if (!all.isEmpty()) {
       m.device.set("ips", all);
     }
+  }
+
+  /**
+   * Whether an index of ipAddrTable is an IPv4 address as GLPI's schema takes it: four numbers up to 255 without
+   * leading zeros (999.1.1.1 passed the old \\d{1,3} check and made GLPI refuse the whole inventory, found fuzzing).
+   */
+  static boolean isIpv4(String ip) {
+    String[] parts = ip.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String p : parts) {
+      if (!p.matches("0|[1-9]\\d{0,2}") || Integer.parseInt(p) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** ENTITY-MIB: the first chassis gives the device's serial, model and firmware; the parts are components. */

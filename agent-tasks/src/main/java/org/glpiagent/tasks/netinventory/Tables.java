@@ -35,7 +35,23 @@ final class Tables {
       return null;
     }
     String s = v.strip();
-    return s.matches("-?\\d{1,19}") ? Long.valueOf(s) : null;
+    if (!s.matches("-?\\d{1,19}")) {
+      return null;
+    }
+    try {
+      return Long.valueOf(s);
+    } catch (NumberFormatException e) {
+      return null; // 19 digits past Long.MAX_VALUE (found fuzzing): no number rather than an exception
+    }
+  }
+
+  /**
+   * A number of an enumerated MIB value ({@code ifOperStatus} 1..7...) when it is one: GLPI's schema refuses the
+   * whole inventory for one value out of range (a device answering ifOperStatus 0 did, found fuzzing).
+   */
+  static Long inRange(String v, long min, long max) {
+    Long n = number(v);
+    return n != null && n >= min && n <= max ? n : null;
   }
 
   /**

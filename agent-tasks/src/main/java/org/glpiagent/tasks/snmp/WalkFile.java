@@ -106,11 +106,36 @@ public final class WalkFile {
     String[] x = (a.startsWith(".") ? a.substring(1) : a).split("\\.");
     String[] y = (b.startsWith(".") ? b.substring(1) : b).split("\\.");
     for (int i = 0; i < Math.min(x.length, y.length); i++) {
-      int c = Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i]));
+      int c = compareArcs(x[i], y[i]);
       if (c != 0) {
         return c;
       }
     }
     return Integer.compare(x.length, y.length);
+  }
+
+  /**
+   * Two arcs as numbers of any length: an arc may be longer than a {@code long} (a 100-digit one in a walk file
+   * threw NumberFormatException out of the map, found fuzzing). Leading zeros do not count, as for a number.
+   */
+  private static int compareArcs(String a, String b) {
+    String p = withoutLeadingZeros(a);
+    String q = withoutLeadingZeros(b);
+    if (p.length() != q.length() && isDigits(p) && isDigits(q)) {
+      return Integer.compare(p.length(), q.length());
+    }
+    return p.compareTo(q);
+  }
+
+  private static String withoutLeadingZeros(String arc) {
+    int i = 0;
+    while (i < arc.length() - 1 && arc.charAt(i) == '0') {
+      i++;
+    }
+    return arc.substring(i);
+  }
+
+  private static boolean isDigits(String s) {
+    return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 }

@@ -70,4 +70,34 @@ class WalkCasesTest {
     assertThat(xml).contains("<TYPE>PRINTER</TYPE>").contains("<SERIAL>PHCVN191TG</SERIAL>").contains("<TONERBLACK>71</TONERBLACK>")
         .contains("<TOTAL>1802</TOTAL>").contains("<IFINOCTETS>123456789</IFINOCTETS>").contains("<IP>10.59.29.175</IP>");
   }
+
+  @Test
+  void valuesOutOfTheirRangeAreLeftOutSoThatGlpiTakesTheRest() throws Exception {
+    // found fuzzing: ifOperStatus 0 or an address 999.0.2.10 made GLPI's schema refuse the whole inventory; a
+    // 19-digit counter threw
+    WalkFile walk = WalkFile.parse(String.join("\n",
+        ".1.3.6.1.2.1.1.1.0 = STRING: \"odd switch\"",
+        ".1.3.6.1.2.1.1.5.0 = STRING: \"sw1\"",
+        ".1.3.6.1.2.1.2.2.1.1.1 = INTEGER: 1",
+        ".1.3.6.1.2.1.2.2.1.2.1 = STRING: \"port 1\"",
+        ".1.3.6.1.2.1.2.2.1.7.1 = INTEGER: 9",
+        ".1.3.6.1.2.1.2.2.1.8.1 = INTEGER: 0",
+        ".1.3.6.1.2.1.2.2.1.10.1 = Counter32: 9999999999999999999",
+        ".1.3.6.1.2.1.10.7.2.1.19.1 = INTEGER: 4",
+        ".1.3.6.1.2.1.31.1.1.1.15.1 = Gauge32: 9223372036854775",
+        ".1.3.6.1.2.1.4.20.1.2.192.0.2.10 = INTEGER: 1",
+        ".1.3.6.1.2.1.4.20.1.2.999.0.2.10 = INTEGER: 1",
+        ".1.3.6.1.2.1.4.20.1.2.192.0.2.010 = INTEGER: 1",
+        ""));
+    DeviceInventory.Result r = NetInventoryTask.inventory(walk, null);
+    assertThat(InventorySchema.CURRENT.violations(NetInventoryTask.document("test-2026-11-22-10-00-00", r))).isEmpty();
+    JsonNode port = r.content().path("network_ports").get(0);
+    assertThat(port.path("ifdescr").asText()).isEqualTo("port 1");
+    assertThat(port.has("ifstatus")).isFalse();
+    assertThat(port.has("ifinternalstatus")).isFalse();
+    assertThat(port.has("ifportduplex")).isFalse();
+    assertThat(port.has("ifinbytes")).isFalse();
+    assertThat(port.has("ifspeed")).isFalse();
+    assertThat(port.path("ips")).extracting(JsonNode::asText).containsExactly("192.0.2.10");
+  }
 }

@@ -73,6 +73,19 @@ class WalkTest {
   }
 
   @org.junit.jupiter.api.Test
+  void anArcLongerThanALongIsOrderedInsteadOfThrowing() {
+    // found fuzzing: a 100-digit arc made Long.parseLong throw out of the walk's map
+    WalkFile w = WalkFile.parse(".1.3.6.1.2.1.1.5.0 = STRING: \"a\"\n"
+        + ".1.3.6.1.2.1.1.99999999999999999999999.0 = STRING: \"b\"\n.1.3.6.1.2.1.1.10.0 = INTEGER: 3\n");
+    org.assertj.core.api.Assertions.assertThat(w.walk("1.3.6.1.2.1.1").keySet())
+        .containsExactly("1.3.6.1.2.1.1.5.0", "1.3.6.1.2.1.1.10.0", "1.3.6.1.2.1.1.99999999999999999999999.0");
+    org.assertj.core.api.Assertions.assertThat(w.get(java.util.List.of("1.3.6.1.2.1.1.99999999999999999999999.0")))
+        .containsValue("b");
+    org.assertj.core.api.Assertions.assertThat(WalkFile.compareOids("1.010", "1.10")).isZero();
+    org.assertj.core.api.Assertions.assertThat(WalkFile.compareOids("1.9", "1.10")).isNegative();
+  }
+
+  @org.junit.jupiter.api.Test
   void timeTicksReadAsThePerlAgentsPrintThem() {
     org.assertj.core.api.Assertions.assertThat(Ticks.text(697202257L)).isEqualTo("80 days, 16:40:22.57");
     org.assertj.core.api.Assertions.assertThat(Ticks.text(8640000L)).isEqualTo("1 day, 00:00:00.00");
