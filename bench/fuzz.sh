@@ -101,14 +101,20 @@ echo
 printf '%-36s %8s %12s %12s %9s  %s\n' target seconds executions new-corpus findings status
 failed=0
 broken=0
+# the same table as tab-separated values with a header, for bench/reliability.sh
+summary=target/fuzz-summary.tsv
+printf 'target\tseconds\texecutions\tnew-corpus\tfindings\tstatus\n' >"$summary"
 for t in "${targets[@]}"; do
   IFS='|' read -r m cls meth <<<"$t"
   name="${cls##*.}.$meth"
   if [ ! -f "$out/results/$name.tsv" ]; then
-    printf '%-36s %8s %12s %12s %9s  %s\n' "$name" - - - - "ERROR(no result)"; broken=1; continue
+    printf '%-36s %8s %12s %12s %9s  %s\n' "$name" - - - - "ERROR(no result)"; broken=1
+    printf '%s\t-\t-\t-\t-\tERROR(no result)\n' "$name" >>"$summary"
+    continue
   fi
   IFS=$'\t' read -r n took runs new findings status <"$out/results/$name.tsv"
   printf '%-36s %8s %12s %12s %9s  %s\n' "$n" "$took" "$runs" "$new" "$findings" "$status"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$took" "$runs" "$new" "$findings" "$status" >>"$summary"
   case $status in ok) ;; FINDING) failed=1 ;; *) broken=1 ;; esac
 done
 
