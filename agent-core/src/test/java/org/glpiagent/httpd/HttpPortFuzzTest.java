@@ -13,12 +13,15 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.glpiagent.client.Message;
 import org.glpiagent.client.Reply;
 import org.glpiagent.client.RequestOptions;
@@ -41,14 +44,21 @@ class HttpPortFuzzTest {
   private static HttpPort start() {
     try {
       Trust trust = Trust.of(List.of(), List.of(), h -> List.of(), CLOCK, true);
+      Path store = Files.createTempDirectory("httpd-fuzz-proxy");
       Proxy.Settings proxy = new Proxy.Settings(new AnsweringServer(), URI.create("https://glpi.example.test/"), "proxy-agent",
-          5, Files.createTempDirectory("httpd-fuzz-proxy"), Duration.ofSeconds(2), Duration.ofSeconds(10), CLOCK,
-          new SplittableRandom(1));
+          5, store, Duration.ofSeconds(2), Duration.ofSeconds(10), CLOCK, new SplittableRandom(1));
       HttpPort port = HttpPort.start(new HttpPort.Settings(Optional.of("127.0.0.1"), 0, trust, Optional.of("s3cret-token-123"),
           "1.2.3", "agent-host", List.of(URI.create("https://glpi.example.test/front")), CLOCK,
           () -> new ClockSync(true, Optional.of("ntp"), Optional.of("pool.example.test")), Optional.of(proxy)),
           new FakeControl(CLOCK), List.of(new CounterTask()));
-      Runtime.getRuntime().addShutdownHook(new Thread(port::close));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        port.close();
+        try (Stream<Path> files = Files.walk(store)) {
+          files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+          // a temporary folder left behind
+        }
+      }));
       return port;
     } catch (IOException | org.glpiagent.config.ConfigException e) {
       throw new IllegalStateException(e);

@@ -63,7 +63,8 @@ public final class WalkFile {
       case "OID" -> v.startsWith(".") ? v.substring(1) : v;
       case "TIMETICKS" -> v.matches("\\((\\d{1,18})\\).*") ? Ticks.text(Long.parseLong(v.substring(1, v.indexOf(')')))) : v;
       case "INTEGER" -> v.matches(".*\\((-?\\d+)\\)") ? v.replaceAll(".*\\((-?\\d+)\\)", "$1")
-          : v.matches("-?\\d+\\s+\\S.*") ? v.substring(0, v.indexOf(' ')) : v; // "524288 KBytes": units dropped
+          // "524288 KBytes": units dropped; split on any blank (a tab before the unit threw, found fuzzing)
+          : v.matches("-?\\d+\\s+\\S.*") ? v.split("\\s+", 2)[0] : v;
       default -> unquote(v);
     };
   }

@@ -86,6 +86,14 @@ class WalkTest {
   }
 
   @org.junit.jupiter.api.Test
+  void anIntegersUnitAfterATabIsDroppedLikeAfterASpace() {
+    // found fuzzing: "INTEGER: 524288\tKBytes" threw StringIndexOutOfBoundsException (indexOf(' ') was -1)
+    WalkFile w = WalkFile.parse(".1.3.6.1.2.1.25.2.2.0 = INTEGER: 524288\tKBytes\n.1.3.6.1.2.1.25.2.3.0 = INTEGER: 7 KBytes\n");
+    org.assertj.core.api.Assertions.assertThat(w.get(java.util.List.of("1.3.6.1.2.1.25.2.2.0", "1.3.6.1.2.1.25.2.3.0")))
+        .containsValues("524288", "7");
+  }
+
+  @org.junit.jupiter.api.Test
   void timeTicksReadAsThePerlAgentsPrintThem() {
     org.assertj.core.api.Assertions.assertThat(Ticks.text(697202257L)).isEqualTo("80 days, 16:40:22.57");
     org.assertj.core.api.Assertions.assertThat(Ticks.text(8640000L)).isEqualTo("1 day, 00:00:00.00");
