@@ -28,6 +28,7 @@ import org.glpiagent.state.StateStore;
 import org.glpiagent.target.ServerDialogue;
 import org.glpiagent.target.Target;
 import org.glpiagent.target.TargetRunner;
+import org.glpiagent.target.TargetRuns;
 import org.glpiagent.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +70,11 @@ public final class AgentProcess implements AutoCloseable {
 
   private final String agentId;
 
-  private AgentProcess(AgentConfig config, Agent agent, ServerClient client, Environment env, List<Task<?>> tasks,
-      String agentId) {
+  private final TargetRunner runner;
+
+  private AgentProcess(AgentConfig config, Agent agent, TargetRunner runner, ServerClient client, Environment env,
+      List<Task<?>> tasks, String agentId) {
+    this.runner = runner;
     this.agentId = agentId;
     this.config = config;
     this.agent = agent;
@@ -109,6 +113,15 @@ public final class AgentProcess implements AutoCloseable {
 
   /** Builds the agent for a configuration; a configuration it cannot run is a {@link ConfigException}. */
   public static AgentProcess build(AgentConfig config, Environment env) throws ConfigException, IOException {
+    return build(config, env, Optional.empty());
+  }
+
+  /**
+   * Builds the agent; with {@code runs}, its targets run through that (a process per run) instead of in this
+   * process.
+   */
+  public static AgentProcess build(AgentConfig config, Environment env, Optional<? extends TargetRuns> runs)
+      throws ConfigException, IOException {
     Path vardir = config.string("vardir").map(Path::of).orElse(env.defaultVardir());
     StateStore store = new StateStore(vardir, env.clock());
     store.ensureDir();
@@ -127,7 +140,11 @@ public final class AgentProcess implements AutoCloseable {
     RegisterSettings registration = RegisterSettings.from(config);
     KeyRing keys = new KeyRing();
     // every message goes through the sealing client: encrypted once a server issued a key at registration
-    ServerClient client = new SealingClient(env.clients().create(config, identity), keys);
+    // with runs in processes of their own, the daemon makes its client only if proxy mode needs one
+    ServerClient real = runs.isPresent()
+        ? new org.glpiagent.client.LazyClient(() -> env.clients().create(config, identity))
+        : env.clients().create(config, identity);
+    ServerClient client = new SealingClient(real, keys);
     Integer port =
         config.flag("no-httpd") ? null : config.integer("httpd-port").map(Long::intValue).orElse(62354);
     ContactRequest contact =
@@ -163,9 +180,9 @@ public final class AgentProcess implements AutoCloseable {
             env.stdout(),
             registrar);
     Duration delaytime = config.seconds("delaytime").orElse(Duration.ofHours(1));
-    Agent agent = new Agent(targets, store, runner, env.clock(), env.random(), delaytime);
+    Agent agent = new Agent(targets, store, runs.isPresent() ? runs.get() : runner, env.clock(), env.random(), delaytime);
     log.debug("agent {} ({}), tasks {}, targets {}", identity.deviceId(), identity.agentId(), selected, targets);
-    return new AgentProcess(config, agent, client, env, tasks, identity.agentId().toString());
+    return new AgentProcess(config, agent, runner, client, env, tasks, identity.agentId().toString());
   }
 
   static List<Target> targets(AgentConfig config) {
@@ -203,6 +220,11 @@ public final class AgentProcess implements AutoCloseable {
   /** The configuration it was built from. */
   public AgentConfig config() {
     return config;
+  }
+
+  /** What runs a target in this process ({@code run-target} uses it directly). */
+  TargetRunner runner() {
+    return runner;
   }
 
   /** The agent, for the daemon and tests. */

@@ -41,17 +41,18 @@ public final class Launch {
 
   /** Runs the agent for a configuration; returns the process exit code. */
   public static int start(AgentConfig config, PrintStream out, PrintStream err) {
-    return start(() -> config, config, out, err);
+    return start(() -> config, config, out, err, List.of());
   }
 
   /**
-   * Runs the agent; {@code reload} reads the configuration again when a daemon gets SIGHUP.
+   * Runs the agent; {@code reload} reads the configuration again when a daemon gets SIGHUP; {@code args} are
+   * the command line's, which a daemon gives to the process of each run (see {@link ChildRuns}).
    */
-  public static int start(ConfigSource reload, AgentConfig first, PrintStream out, PrintStream err) {
+  public static int start(ConfigSource reload, AgentConfig first, PrintStream out, PrintStream err, List<String> args) {
     AgentConfig config = first;
     try {
       if (config.flag("daemon")) {
-        return daemon(reload, config, out);
+        return daemon(reload, config, out, args);
       }
       try (AgentProcess p = AgentProcess.build(config, environment(out))) {
         return p.runOnce();
@@ -68,12 +69,12 @@ public final class Launch {
     }
   }
 
-  private static int daemon(ConfigSource reload, AgentConfig config, PrintStream out)
+  private static int daemon(ConfigSource reload, AgentConfig config, PrintStream out, List<String> args)
       throws ConfigException, IOException {
     Signals signals = Signals.install(Thread.currentThread());
     while (true) {
       Daemon.Exit exit;
-      try (AgentProcess p = AgentProcess.build(config, environment(out))) {
+      try (AgentProcess p = AgentProcess.build(config, environment(out), ChildRuns.choose(config, System.getenv(), args))) {
         var pidfile = p.writePidfile();
         if (p.takeForcerun()) {
           log.info("forcerun was set: running every target now");

@@ -51,6 +51,9 @@ public final class Main {
     if (args.length > 0 && args[0].equals("ctl")) {
       return CtlCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), defaultConf, out, err);
     }
+    if (args.length > 0 && args[0].equals(ChildRuns.COMMAND)) {
+      return RunTarget.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err, defaultConf, workingDir);
+    }
     if (args.length > 0 && args[0].equals("netdiscovery")) {
       return NetDiscoveryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
@@ -108,7 +111,7 @@ public final class Main {
     if (config.flag("daemon") && !config.flag("no-fork")) {
       return detach(args);
     }
-    return Launch.start(() -> loader.load(given), config, out, err);
+    return Launch.start(() -> loader.load(given), config, out, err, List.of(args));
   }
 
   /** Starts the same command again as a background process (Java cannot fork) and returns. */

@@ -101,4 +101,50 @@ class LauncherIT {
           }
         })).isTrue();
   }
+
+  @Test
+  void aDaemonStartedByTheLauncherRunsItsTargetsInAProcessOfTheirOwn() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("inventories"));
+    assertThat(run("--set-forcerun", "--vardir", dir.resolve("var").toString()).code()).isZero();
+    List<String> cmd = List.of("sh", LAUNCHER.toString(), "--daemon", "--no-fork", "--local", out.toString(), "--vardir",
+        dir.resolve("var").toString(), "--delaytime", "3600", "--no-httpd", "--tasks", "inventory", "--json");
+    ProcessBuilder b = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("daemon.log").toFile());
+    b.environment().put("GLPI_AGENT_JAR", JAR.toString());
+    b.environment().put("GLPI_AGENT_CACHE", dir.resolve("cache").toString());
+    // every JVM of this test writes the classes it loads, one file per process
+    b.environment().put("GLPI_AGENT_JAVA_OPTS", "-Xlog:class+load=info:file=" + dir.resolve("classes-%p.log"));
+    b.environment().remove("GLPI_AGENT_RUNS");
+    Process daemon = b.start();
+    try {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (!Files.readString(dir.resolve("daemon.log")).contains("run done") && System.nanoTime() < until) {
+        Thread.sleep(200);
+      }
+      String log = Files.readString(dir.resolve("daemon.log"));
+      assertThat(log).contains("target local0: run done");
+      try (Stream<Path> s = Files.list(out)) {
+        assertThat(s.toList()).singleElement().asString().endsWith(".json");
+      }
+      assertThat(daemon.isAlive()).isTrue();
+      daemon.destroy(); // its class log is complete once it has stopped
+      assertThat(daemon.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      String daemonClasses = Files.readString(dir.resolve("classes-" + daemon.pid() + ".log"));
+      assertThat(daemonClasses).contains("org.glpiagent.agent.Daemon ")
+          .as("the daemon never loads what the inventory uses, nor the HTTP client")
+          .doesNotContain("org.glpiagent.tasks.inventory.Dmi ", "org.glpiagent.tasks.inventory.HardwareCollector ", "okhttp3.");
+      try (Stream<Path> s = Files.list(dir)) {
+        assertThat(s.filter(f -> f.getFileName().toString().startsWith("classes-")).filter(f -> {
+          try {
+            return Files.readString(f).contains("org.glpiagent.tasks.inventory.HardwareCollector ");
+          } catch (IOException e) {
+            return false;
+          }
+        }).toList()).as("the run's own process did the inventory").isNotEmpty();
+      }
+    } finally {
+      daemon.destroy();
+      assertThat(daemon.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    }
+  }
 }

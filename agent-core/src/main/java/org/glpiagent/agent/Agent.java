@@ -17,6 +17,7 @@ import org.glpiagent.target.Outcome;
 import org.glpiagent.target.ServerKind;
 import org.glpiagent.target.Target;
 import org.glpiagent.target.TargetRunner;
+import org.glpiagent.target.TargetRuns;
 import org.glpiagent.target.TargetState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ public final class Agent {
   private final Map<Target, Outcome> lastOutcomes = new LinkedHashMap<>();
   private final Map<Target, Instant> lastRuns = new LinkedHashMap<>();
   private final StateStore vardir;
-  private final TargetRunner runner;
+  private final TargetRuns runner;
   private final Clock clock;
   private final RandomGenerator random;
   private final Duration delaytime;
@@ -74,7 +75,7 @@ public final class Agent {
   public Agent(
       List<Target> targets,
       StateStore vardir,
-      TargetRunner runner,
+      TargetRuns runner,
       Clock clock,
       RandomGenerator random,
       Duration delaytime) {
@@ -175,6 +176,7 @@ public final class Agent {
       case Outcome.ServerPending p -> "server busy: " + p.why();
       case Outcome.ServerRejected r -> "server refused: " + r.message();
       case Outcome.NetworkFailure f -> "network failure: " + f.reason();
+      case Outcome.RunFailed f -> "run failed: " + f.reason();
     };
   }
 
@@ -313,6 +315,7 @@ public final class Agent {
                   ? SchedulePolicy.after(s, now, atLeastOneSecond(rej.retryIn().get()))
                   : SchedulePolicy.afterRun(s, now, maxDelay, random);
           case Outcome.NetworkFailure f -> SchedulePolicy.afterNetworkFailure(s, now, delaytime);
+          case Outcome.RunFailed f -> SchedulePolicy.afterNetworkFailure(s, now, delaytime);
         };
     TargetState after = new TargetState(next, r.kind(), upcoming(r.tasksContact()));
     states.put(t, after);
@@ -372,6 +375,8 @@ public final class Agent {
           log.error("target {}: server refused: {}; next try at {}", t.id(), r.message(), next.nextRunDate());
       case Outcome.NetworkFailure f ->
           log.error("target {}: {}; next try at {}", t.id(), f.reason(), next.nextRunDate());
+      case Outcome.RunFailed f ->
+          log.error("target {}: run failed: {}; next try at {}", t.id(), f.reason(), next.nextRunDate());
     }
   }
 

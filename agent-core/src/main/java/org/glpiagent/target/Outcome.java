@@ -44,4 +44,15 @@ public sealed interface Outcome {
       return false;
     }
   }
+
+  /**
+   * The run itself failed before it could say how it went: the separate process it ran in could not start,
+   * or ended without a result (a crash, an out-of-memory, a kill). Retried as after a network failure.
+   */
+  record RunFailed(String reason) implements Outcome {
+    @Override
+    public boolean ok() {
+      return false;
+    }
+  }
 }

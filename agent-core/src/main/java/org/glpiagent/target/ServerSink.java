@@ -197,6 +197,7 @@ public final class ServerSink implements ResultSink {
   static String describe(Outcome o) {
     return switch (o) {
       case Outcome.NetworkFailure f -> f.reason();
+      case Outcome.RunFailed f -> f.reason();
       case Outcome.ServerPending p -> p.why() + ", kept for a retry in " + p.retryIn();
       case Outcome.ServerRejected r -> r.message();
       case Outcome.Completed c -> "completed";

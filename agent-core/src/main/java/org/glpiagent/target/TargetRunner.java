@@ -28,7 +28,7 @@ import org.slf4j.MDC;
  * Runs a target once: opens the dialogue with the server (or nothing, for a folder), sends what earlier runs
  * kept, then plans and runs each enabled task in order, and says how it went.
  */
-public final class TargetRunner {
+public final class TargetRunner implements TargetRuns {
   private static final Logger log = LoggerFactory.getLogger(TargetRunner.class);
   /** The tasks a local target can run: the others need a server's jobs. */
   static final Set<String> LOCAL_TASKS = Set.of("inventory", "remoteinventory", "netdiscovery", "netinventory");
@@ -87,12 +87,12 @@ public final class TargetRunner {
     this.stdout = stdout;
   }
 
-  /** The work items of the last or current run's jobs; any thread may ask. */
+  @Override
   public List<org.glpiagent.task.WorkItems.Progress> work() {
     return currentBoard.progress();
   }
 
-  /** The task running now, if one is; any thread may ask. */
+  @Override
   public java.util.Optional<String> currentTask() {
     return java.util.Optional.ofNullable(currentTask);
   }
@@ -111,7 +111,7 @@ public final class TargetRunner {
     }
   }
 
-  /** Runs the target once. */
+  @Override
   public Result run(Target target, ServerKind known, boolean forced) throws InterruptedException {
     MDC.put("target", target.id());
     try {
@@ -128,6 +128,7 @@ public final class TargetRunner {
    * Asks a server's tasks API only, at the {@code nextContactTime} it gave, and runs the jobs it answers: no
    * CONTACT, no inventory. A local target has nothing to ask.
    */
+  @Override
   public Result runScheduledTasks(Target target, ServerKind known) throws InterruptedException {
     if (!(target instanceof Target.Server s)) {
       return new Result(new Outcome.Completed(List.of()), known, Optional.empty());

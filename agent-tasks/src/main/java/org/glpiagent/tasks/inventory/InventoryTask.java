@@ -38,12 +38,17 @@ public final class InventoryTask implements Task<InventoryPlan> {
   public static final String VERSION = "1.0";
   static final String VERSION_CLIENT = "GLPI-Agent_v1.0-java";
 
-  private final List<Collector> collectors;
+  /** Made at the first run: a daemon whose runs happen in processes of their own never loads them. */
+  private final java.util.function.Supplier<List<Collector>> collectors;
   private final java.util.function.Function<java.time.Clock, Platform> platforms;
 
   public InventoryTask() {
-    this(
-        List.of(
+    this(InventoryTask::standardCollectors, clock -> new Platform(clock, Path.of("/")));
+  }
+
+  /** The explicit list of collectors, one per category, in the order they are started. */
+  private static List<Collector> standardCollectors() {
+    return List.of(
             new HardwareCollector(), new BiosCollector(), new OsCollector(), new CpuCollector(),
             new MemoryCollector(), new NetworkCollector(), new StorageCollector(), new DriveCollector(),
             new SoftwareCollector(), new ProcessCollector(), AccountsCollector.localUsers(),
@@ -51,8 +56,7 @@ public final class InventoryTask implements Task<InventoryPlan> {
             BusCollectors.pci(), BusCollectors.usb(), DeviceCollectors.videos(), DeviceCollectors.sounds(),
             DeviceCollectors.batteries(), DeviceCollectors.monitors(), MachineCollectors.remoteManagement(),
             MachineCollectors.printers(), MachineCollectors.virtualMachines(), LvmCollector.lvm(),
-            WindowsCollectors.antivirus(), WindowsCollectors.firewalls(), WindowsCollectors.licenses()),
-        Path.of("/"));
+            WindowsCollectors.antivirus(), WindowsCollectors.firewalls(), WindowsCollectors.licenses());
   }
 
   InventoryTask(List<Collector> collectors, Path root) {
@@ -61,7 +65,17 @@ public final class InventoryTask implements Task<InventoryPlan> {
 
   /** With the platform collectors read through, made for each run; tests give recorded commands. */
   InventoryTask(List<Collector> collectors, java.util.function.Function<java.time.Clock, Platform> platforms) {
-    this.collectors = List.copyOf(collectors);
+    this(fixed(collectors), platforms);
+  }
+
+  private static java.util.function.Supplier<List<Collector>> fixed(List<Collector> collectors) {
+    List<Collector> copy = List.copyOf(collectors);
+    return () -> copy;
+  }
+
+  private InventoryTask(java.util.function.Supplier<List<Collector>> collectors,
+      java.util.function.Function<java.time.Clock, Platform> platforms) {
+    this.collectors = collectors;
     this.platforms = platforms;
   }
 
@@ -129,7 +143,7 @@ public final class InventoryTask implements Task<InventoryPlan> {
     long deadline = System.nanoTime() + plan.collectorTimeout().toNanos();
     ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("inventory-collector-", 0).factory());
     try {
-      for (Collector c : collectors) {
+      for (Collector c : collectors.get()) {
         if (plan.collects(c.category())) {
           long start = System.nanoTime();
           running.put(c, pool.submit(() -> {
