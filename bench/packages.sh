@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Debian package as administrators get it: its size, `glpi-agent --version` and a local inventory with
 # and without the start-up cache (medians of N runs), and the RSS of an idle daemon, before its first run and
-# after an inventory run. Root; installs the
+# after an inventory run (with runs in their own process, and inline), beside fusioninventory-agent's daemon. Root; installs the
 # package, and purges it at the end. Usage: bench/packages.sh [runs]   (default 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,25 +27,44 @@ export GLPI_AGENT_CACHE="$work/cache"
 glpi-inventory --vardir "$work/var" >/dev/null 2>&1; glpi-inventory --vardir "$work/var" >/dev/null 2>&1
 for _ in $(seq 60); do pgrep -f 'AOTMode=create' >/dev/null || break; sleep 0.5; done
 printf '%-44s %s s\n' "glpi-inventory, with its AOT cache" "$(timed glpi-inventory --vardir "$work/var")"
+# Idle daemons. Each target's run happens in a process of its own (agent-cli ChildRuns); GLPI_AGENT_RUNS=inline
+# keeps runs in the daemon, as before, for comparison. The JVM hands freed native memory back every minute, so
+# figures are read 70 s after the start or the run. A first start and stop makes the daemon's class-data
+# archive, as a service's first stop does.
+rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+glpi-agent --daemon --no-fork --server http://127.0.0.1:9/ --vardir "$work/dvar0" --delaytime 3600 --no-httpd \
+  >"$work/daemon0.log" 2>&1 &
+daemon=$!; sleep 5; kill "$daemon"; wait "$daemon" 2>/dev/null || true
+idle() { # name port [env...]: a daemon with a local target whose inventory runs at once, then idles
+  name=$1; port=$2; shift 2
+  mkdir -p "$work/$name.out"
+  env "$@" glpi-agent --set-forcerun --vardir "$work/$name.var" >/dev/null
+  env "$@" glpi-agent --daemon --no-fork --local "$work/$name.out" --vardir "$work/$name.var" --delaytime 3600 \
+    --httpd-ip 127.0.0.1 --httpd-port "$port" >"$work/$name.log" 2>&1 &
+  echo $! >"$work/$name.pid"
+}
 glpi-agent --daemon --no-fork --server http://127.0.0.1:9/ --vardir "$work/dvar" --delaytime 3600 \
   --httpd-ip 127.0.0.1 --httpd-port 18222 >"$work/daemon.log" 2>&1 &
 daemon=$!
-sleep 20
-pid=$daemon
-printf '%-44s %s MiB\n' "idle daemon RSS (a server target, port open)" \
-  "$(awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$pid/status")"
-kill "$daemon"; wait "$daemon" 2>/dev/null || true
-# after a run: a daemon with a local target runs its inventory at once (SIGUSR1), then idles; the JVM hands
-# freed native memory back every minute, so the figure is read after that minute
-mkdir -p "$work/dout"
-glpi-agent --daemon --no-fork --local "$work/dout" --vardir "$work/dvar2" --delaytime 3600 \
-  --httpd-ip 127.0.0.1 --httpd-port 18223 >"$work/daemon2.log" 2>&1 &
-daemon=$!
-sleep 5
-kill -USR1 "$daemon"
-for _ in $(seq 60); do grep -q 'run done' "$work/daemon2.log" && break; sleep 0.5; done
-grep -q 'run done' "$work/daemon2.log" || { echo "the daemon's inventory run did not end" >&2; exit 1; }
-sleep 65
-printf '%-44s %s MiB\n' "idle daemon RSS after an inventory run" \
-  "$(awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$daemon/status")"
-kill "$daemon"; wait "$daemon" 2>/dev/null || true
+idle child 18223
+idle inline 18224 GLPI_AGENT_RUNS=inline
+for n in child inline; do
+  for _ in $(seq 120); do grep -q 'run done' "$work/$n.log" && break; sleep 0.5; done
+  grep -q 'run done' "$work/$n.log" || { echo "the $n daemon's inventory run did not end" >&2; exit 1; }
+done
+sleep 70
+printf '%-44s %s MiB\n' "idle daemon RSS before any run (server target)" "$(rss "$daemon")"
+printf '%-44s %s MiB\n' "idle daemon RSS after an inventory run" "$(rss "$(cat "$work/child.pid")")"
+printf '%-44s %s MiB\n' "  the same, runs inside the daemon (inline)" "$(rss "$(cat "$work/inline.pid")")"
+for p in "$daemon" "$(cat "$work/child.pid")" "$(cat "$work/inline.pid")"; do kill "$p"; wait "$p" 2>/dev/null || true; done
+# the Perl daemon beside it, when Debian's fusioninventory-agent is installed (same local target, run at start)
+if command -v fusioninventory-agent >/dev/null; then
+  mkdir -p "$work/perl.out"
+  fusioninventory-agent --daemon --no-fork --local "$work/perl.out" --no-httpd \
+    --delaytime 1 >"$work/perl.log" 2>&1 &
+  perl=$!
+  for _ in $(seq 240); do [ -n "$(ls "$work/perl.out")" ] && break; sleep 0.5; done
+  sleep 70
+  printf '%-44s %s MiB\n' "fusioninventory-agent daemon after its run" "$(rss "$perl")"
+  kill "$perl"; wait "$perl" 2>/dev/null || true
+fi
