@@ -33,25 +33,20 @@ mkdir -p "$root/usr/lib/glpi-agent/bin" "$root/usr/lib/glpi-agent/lib" "$root/us
   --strip-debug --no-header-files --no-man-pages --compress=zip-9 --strip-native-debug-symbols=exclude-debuginfo-files \
   --output "$root/usr/lib/glpi-agent/runtime"
 
-# The jar without what only other systems use: JNA's and Brotli's libraries for other platforms, JNA's
-# and OSHI's code for Windows, macOS and the BSDs, and BouncyCastle's post-quantum algorithms, which the
-# agent does not use. The installed commands are tested in .ci/run, which would catch a class taken out
-# that Linux needs.
+# The jar without what only other systems use: Brotli's libraries for other platforms, JNA and OSHI
+# (the Linux inventory reads the system's own files; they serve Windows and macOS only), and
+# BouncyCastle's post-quantum algorithms, which the agent does not use. The installed commands are tested
+# in .ci/run (a whole inventory, which loads and verifies every collector, a daemon start and stop), which
+# would catch a class taken out that Linux needs.
 python3 - "$jar" "$root/usr/lib/glpi-agent/lib/glpi-agent.jar" "$arch" <<'PY'
 import re, sys, zipfile
 src, dst, arch = sys.argv[1:]
-keep_jna = {"amd64": "linux-x86-64", "arm64": "linux-aarch64"}.get(arch, "linux-x86-64")
 keep_brotli = {"amd64": "linux-x86_64", "arm64": "linux-aarch64"}.get(arch, "linux-x86_64")
 def wanted(n):
     p = n.split("/")
-    if re.match(r"com/sun/jna/[^/]+/[^/]*jnidispatch", n) and p[3] != keep_jna:
+    if n.startswith(("com/sun/jna/", "oshi/", "META-INF/maven/net.java.dev.jna/", "META-INF/maven/com.github.oshi/")):
         return False
     if re.match(r"lib/[^/]+/[^/]*brotli", n) and p[1] != keep_brotli:
-        return False
-    # the other systems' code of JNA's platform mappings and OSHI: loaded only on those systems
-    if re.match(r"com/sun/jna/platform/(win32|mac|wince|dnd)/", n):
-        return False
-    if re.match(r"oshi/(.+/)?(windows|mac|freebsd|openbsd|solaris|aix)/", n):
         return False
     return not n.startswith("org/bouncycastle/pqc/")
 with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:

@@ -59,11 +59,20 @@ if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import seccomp' 2>/dev/null &
   filtered="/usr/bin/python3 $(pwd)/packaging/syscall-filter-run.py /lib/systemd/system/glpi-agent.service --"
   $filtered glpi-agent --local "$work/out" --json --force --vardir "$work/var" 2>"$work/err" \
     || { cat "$work/err" >&2; fail "--local inventory under the unit's system-call filter"; }
-  timeout -s TERM 10 $filtered glpi-agent --daemon --no-fork --local "$work/out" --vardir "$work/var" --no-httpd \
-    >"$work/daemon.log" 2>&1 || true
+  # the daemon runs its target at once (forcerun), in a process of its own started through the launcher
+  glpi-agent --set-forcerun --vardir "$work/var" >/dev/null
+  rm -rf "$work/dout"; mkdir -p "$work/dout"
+  timeout -s TERM 30 $filtered glpi-agent --daemon --no-fork --local "$work/dout" --vardir "$work/var" --no-httpd \
+    --debug >"$work/daemon.log" 2>&1 &
+  filtered_daemon=$!
+  for _ in $(seq 50); do grep -q "daemon stopped\|run done" "$work/daemon.log" && break; sleep 0.5; done
+  kill -TERM "$(pgrep -f -- "--vardir $work/var --no-httpd" | head -n 1)" 2>/dev/null || true
+  wait "$filtered_daemon" || true
   grep -q "daemon started" "$work/daemon.log" && grep -q "daemon stopped" "$work/daemon.log" \
-    || { cat "$work/daemon.log" >&2; fail "daemon under the unit's system-call filter"; }
-  ok "inventory and daemon under the unit's system-call filter"
+    && grep -q "run in process" "$work/daemon.log" && grep -q "target local0: run done" "$work/daemon.log" \
+    && [ -n "$(ls "$work/dout")" ] \
+    || { cat "$work/daemon.log" >&2; fail "daemon and its run's process under the unit's system-call filter"; }
+  ok "inventory, daemon and its run's process under the unit's system-call filter"
 fi
 
 dpkg -r glpi-agent >/dev/null
