@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Debian package as administrators get it: its size, `glpi-agent --version` and a local inventory with
-# and without the start-up cache (medians of N runs), and the RSS of an idle daemon, before its first run and
+# and without class-data sharing and the start-up cache (median wall time and peak RSS of N runs), and the RSS of an idle daemon, before its first run and
 # after an inventory run (with runs in their own process, and inline), beside fusioninventory-agent's daemon. Root; installs the
 # package, and purges it at the end. Usage: bench/packages.sh [runs]   (default 7)
 set -euo pipefail
@@ -13,20 +13,25 @@ out=$(printf '%s\n' "$out" | tail -n 1)
 deb=${out%% (*}
 dpkg -i "$deb" >/dev/null
 median() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
-timed() { # command... : median wall seconds over $runs
-  for _ in $(seq "$runs"); do /usr/bin/time -f "%e" "$@" 2>&1 >/dev/null | tail -1; done | median
+timed() { # command... : median wall seconds and median peak RSS (MiB) over $runs
+  for _ in $(seq "$runs"); do ${prep:-true}; /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; done >"$work/t"
+  printf '%s s, %s MiB' "$(cut -d' ' -f1 "$work/t" | median)" "$(cut -d' ' -f2 "$work/t" | median | awk '{printf "%.1f", $1/1024}')"
 }
 printf '%-44s %s\n' "package" "$(du -k "$deb" | cut -f1) KiB, installed $(dpkg-query -W -f='${Installed-Size}' glpi-agent) KiB"
 glpi-agent --version >/dev/null
-printf '%-44s %s s\n' "glpi-agent --version" "$(timed glpi-agent --version)"
+printf '%-44s %s\n' "glpi-agent --version" "$(timed glpi-agent --version)"
+# the launcher's JVM options, with class-data sharing off altogether: no archive of any kind
+jopts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -Xmx192m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=32m"
+printf '%-44s %s\n' "glpi-inventory, no class-data sharing" \
+  "$(GLPI_AGENT_JAVA_OPTS="$jopts -Xshare:off" GLPI_AGENT_CACHE="$work/off" timed glpi-inventory --vardir "$work/var")"
+# a cache folder it cannot write: only the runtime's archive, made at install
 export GLPI_AGENT_CACHE="$work/nocache"
-printf '%-44s %s s\n' "glpi-inventory, no start-up cache" \
-  "$(for _ in $(seq "$runs"); do rm -rf "$GLPI_AGENT_CACHE"; mkdir -p "$GLPI_AGENT_CACHE"; chmod 500 "$GLPI_AGENT_CACHE";
-     /usr/bin/time -f "%e" glpi-inventory --vardir "$work/var" 2>&1 >/dev/null | tail -1; done | median)"
+printf '%-44s %s\n' "glpi-inventory, the runtime's archive only" \
+  "$(prep='eval rm -rf $GLPI_AGENT_CACHE; mkdir -p $GLPI_AGENT_CACHE; chmod 500 $GLPI_AGENT_CACHE' timed glpi-inventory --vardir "$work/var")"
 export GLPI_AGENT_CACHE="$work/cache"
 glpi-inventory --vardir "$work/var" >/dev/null 2>&1; glpi-inventory --vardir "$work/var" >/dev/null 2>&1
 for _ in $(seq 60); do pgrep -f 'AOTMode=create' >/dev/null || break; sleep 0.5; done
-printf '%-44s %s s\n' "glpi-inventory, with its AOT cache" "$(timed glpi-inventory --vardir "$work/var")"
+printf '%-44s %s\n' "glpi-inventory, with its AOT cache" "$(timed glpi-inventory --vardir "$work/var")"
 # Idle daemons. Each target's run happens in a process of its own (agent-cli ChildRuns); GLPI_AGENT_RUNS=inline
 # keeps runs in the daemon, as before, for comparison. The JVM hands freed native memory back every minute, so
 # figures are read 70 s after the start or the run. A first start and stop makes the daemon's class-data
