@@ -127,16 +127,8 @@ public final class RunReport {
       if (!w.isObject()) {
         throw new IllegalArgumentException("a work item is not an object");
       }
-      List<String> failures = new ArrayList<>();
-      JsonNode f = w.get("failures");
-      if (f != null) {
-        if (!f.isArray()) {
-          throw new IllegalArgumentException("failures is not a list");
-        }
-        f.forEach(x -> failures.add(x.asText()));
-      }
       out.add(new WorkItems.Progress(text(w, "job"), count(w, "total"), count(w, "done"), count(w, "failed"),
-          count(w, "running"), failures));
+          count(w, "running"), strings(w, "failures")));
     }
     return out;
   }
@@ -149,17 +141,7 @@ public final class RunReport {
     String type = text(out, "type");
     Outcome outcome =
         switch (type) {
-          case "completed" -> {
-            List<String> failed = new ArrayList<>();
-            JsonNode f = out.get("failedTasks");
-            if (f != null) {
-              if (!f.isArray()) {
-                throw new IllegalArgumentException("failedTasks is not a list");
-              }
-              f.forEach(x -> failed.add(x.asText()));
-            }
-            yield new Outcome.Completed(failed);
-          }
+          case "completed" -> new Outcome.Completed(strings(out, "failedTasks"));
           case "pending" -> new Outcome.ServerPending(duration(out, "retryIn").orElseThrow(
               () -> new IllegalArgumentException("a pending outcome without retryIn")), text(out, "why"));
           case "rejected" -> new Outcome.ServerRejected(text(out, "message"), duration(out, "retryIn"));
@@ -182,6 +164,19 @@ public final class RunReport {
       }
     }
     return new TargetRunner.Result(outcome, kind, duration(o, "maxDelay"), contact);
+  }
+
+  /** An optional list of strings: absent is empty. */
+  private static List<String> strings(JsonNode o, String field) {
+    List<String> out = new ArrayList<>();
+    JsonNode a = o.get(field);
+    if (a != null) {
+      if (!a.isArray()) {
+        throw new IllegalArgumentException(field + " is not a list");
+      }
+      a.forEach(x -> out.add(x.asText()));
+    }
+    return out;
   }
 
   private static Optional<Duration> duration(JsonNode o, String field) {

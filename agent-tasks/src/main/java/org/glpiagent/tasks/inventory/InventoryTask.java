@@ -38,7 +38,7 @@ public final class InventoryTask implements Task<InventoryPlan> {
   public static final String VERSION = "1.0";
   static final String VERSION_CLIENT = "GLPI-Agent_v1.0-java";
 
-  /** Made at the first run: a daemon whose runs happen in processes of their own never loads them. */
+  /** Made for each run: a daemon whose runs happen in processes of their own never loads them. */
   private final java.util.function.Supplier<List<Collector>> collectors;
   private final java.util.function.Function<java.time.Clock, Platform> platforms;
 
